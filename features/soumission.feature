@@ -1,0 +1,45 @@
+# language: fr
+Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature (section 4 du guide)
+  Le parcours complet d'un nouveau candidat : inscription, profil, recherche, « Postuler », les huit
+  étapes et la soumission, jusqu'au statut « Postulé ».
+
+  @REQ-REG-02 @REQ-REG-04 @REQ-PRO-01 @REQ-PRO-04 @REQ-SUB-01 @REQ-SUB-02 @REQ-SUB-03 @REQ-SUB-04
+  @REQ-SUB-05 @REQ-SUB-06 @REQ-SUB-07 @REQ-SUB-08 @REQ-SUB-09 @REQ-SUB-10 @needs-control-api
+  Scénario: Parcours complet, de l'inscription au statut « Postulé »
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et que je suis sur le formulaire « Inscription immédiate »
+    Quand je remplis le formulaire d'inscription avec la date de naissance de la personne
+    Et je clique sur le bouton « Inscription »
+    Alors je suis sur la page « Accueil »
+    Quand je clique sur le lien « Mon Profil »
+    Et je complète l'onglet « Coordonnées » et je clique sur « Enregistrer »
+    Et je complète l'onglet « Situation de famille » et je clique sur « Enregistrer »
+    Et je complète l'onglet « Nationalité et résidence » et je clique sur « Enregistrer »
+    Alors le statut du profil est « 100% Complet »
+    Quand je clique sur le lien « Rech. Emplois »
+    Et je cherche l'appel à candidature par son numéro et je clique sur « Rechercher »
+    Et j'ouvre l'appel à candidature trouvé
+    Alors sa description est affichée
+    Quand je clique sur le bouton « Postuler »
+    Et je réponds à la question et je clique sur « Suivant »
+    Et je choisis « Créer une nouvelle candidature » et je clique sur « Suivant »
+    Et je complète chaque section et je clique sur « Suivant », dans cet ordre :
+      | section                                 |
+      | Questions de présélection               |
+      | Formation                               |
+      | Expérience professionnelle              |
+      | Connaissances linguistiques             |
+      | Compétences et formations               |
+      | Lettre de motivation et pièces-jointes  |
+      | Références                              |
+      | Dernières questions                     |
+      | Vérifier Mon profil                     |
+    Alors je suis à l'étape « Vérifier/soumettre » qui indique « Étape 8 sur 8 »
+    Quand je clique sur le bouton « Soumettre candidature »
+    Alors les « Conditions générales » s'affichent
+    Quand je coche « J'accepte ces conditions »
+    Et je clique sur le bouton « Certifier et soumettre votre candidature »
+    Alors le message « Nous avons bien reçu votre candidature » s'affiche
+    Quand je clique sur le lien « Retour à recherche d'emplois »
+    Et je clique sur le lien « Mes candidatures »
+    Alors la candidature à l'appel à candidature a le statut « Postulé »

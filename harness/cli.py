@@ -1,0 +1,254 @@
+"""``inspira-conformance``: serve the reference portal, check a portal against the guide, or demo both.
+
+Exit codes: 0 conformant, 1 not conformant, 2 usage or configuration error, 3 target unreachable or
+harness error. A user's mistake gets one line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from harness.paths import DEFAULT_REPORTS_DIR, PROJECT_ROOT, STEPS_DIR
+from harness.profile import ProfileError, default_profile_path, load_profile
+from harness.report import new_run_id
+from harness.verdicts import ExitCode
+
+PROG = "inspira-conformance"
+REACHABILITY_TIMEOUT_S = 8.0
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: one line, exit 2."""
+
+
+class Unreachable(Exception):
+    """The target portal cannot be reached: one line, exit 3."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line instead of usage + message
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _host_port(value: str) -> str:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {value!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    serve = sub.add_parser("serve", help="run the reference portal")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=5000, help="0 picks a free port")
+    serve.add_argument("--database-url", default=None, help="any SQLAlchemy URL (default: a SQLite file)")
+    serve.add_argument("--control-token", default=None, help="enables the test-control API with this token")
+    serve.add_argument(
+        "--allow-remote-control", action="store_true", help="allow the control API on a non-loopback address"
+    )
+    serve.add_argument("--smtp", type=_host_port, default=None, metavar="HOST:PORT", help="where mail goes")
+    serve.add_argument("--locale", choices=["fr"], default="fr")
+    serve.add_argument("--session-timeout", type=int, default=1200, metavar="SECONDS")
+    serve.add_argument("--session-warning", type=int, default=1080, metavar="SECONDS")
+
+    def add_run_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--profile", default=None, help="portal profile (TOML); default: reference-fr")
+        command.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
+        command.add_argument(
+            "pytest_args", nargs=argparse.REMAINDER, help="after --: extra pytest arguments (e.g. -k timeout)"
+        )
+
+    run = sub.add_parser("run", help="check a portal against the guide and write the report")
+    run.add_argument(
+        "--base-url", default=None, help="the portal to check (default: start the reference portal)"
+    )
+    run.add_argument("--control-token", default=None, help="bearer token of that portal's control API")
+    run.add_argument(
+        "--mail-listen",
+        type=_host_port,
+        default=None,
+        metavar="HOST:PORT",
+        help="run the SMTP sink there; the portal must send its mail to it",
+    )
+    add_run_options(run)
+
+    demo = sub.add_parser("demo", help="run the whole suite against the embedded reference portal")
+    add_run_options(demo)
+
+    coverage = sub.add_parser("coverage", help="requirement → scenarios; fails on gaps and unknown tags")
+    coverage.add_argument("--format", choices=["text", "json"], default="text")
+    return parser
+
+
+def coverage(args: argparse.Namespace) -> int:
+    from harness.coverage import compute_coverage, coverage_problems
+    from harness.requirements import CatalogueError
+
+    try:
+        result = compute_coverage()
+    except CatalogueError as exc:
+        raise UsageError(str(exc)) from None
+    problems = coverage_problems(result)
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for requirement in result["requirements"]:
+            count = len(requirement["scenarios"])
+            print(f"{requirement['id']}  {requirement['location']:<6} {requirement['level']:<6} {count} scenario(s)")
+            for scenario in requirement["scenarios"]:
+                print(f"    {scenario}")
+        for problem in problems:
+            print(f"{PROG}: coverage: {problem}", file=sys.stderr)
+        total = len(result["requirements"])
+        print(f"{total - sum(1 for r in result['requirements'] if not r['scenarios'])} of {total} requirements "
+              f"have a scenario; {len(result['unknown_tags'])} unknown tag(s)")
+    return ExitCode.NOT_CONFORMANT if problems else ExitCode.CONFORMANT
+
+
+def check_reachable(base_url: str) -> None:
+    request = urllib.request.Request(base_url, method="GET")
+    try:
+        with urllib.request.urlopen(request, timeout=REACHABILITY_TIMEOUT_S):
+            return
+    except urllib.error.HTTPError as exc:
+        if exc.code < 500:
+            return  # it answers; what it answers is for the scenarios to judge
+        raise Unreachable(
+            f"{base_url} answers HTTP {exc.code}: the portal is up but failing; check its logs"
+        ) from None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise Unreachable(
+            f"cannot reach {base_url} ({reason}); start the portal or correct --base-url"
+        ) from None
+
+
+def serve(args: argparse.Namespace) -> int:
+    if args.control_token and args.host not in LOOPBACK_HOSTS and not args.allow_remote_control:
+        raise UsageError(
+            f"refusing to expose the control API on {args.host}: use a loopback address "
+            "or add --allow-remote-control"
+        )
+    from reference_portal.server import serve as serve_portal
+
+    serve_portal(
+        host=args.host,
+        port=args.port,
+        database_url=args.database_url,
+        control_token=args.control_token,
+        smtp=args.smtp,
+        locale=args.locale,
+        session_timeout_seconds=args.session_timeout,
+        session_warning_seconds=args.session_warning,
+    )
+    return 0
+
+
+def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, run_id: str) -> list[str]:
+    extra = list(args.pytest_args)
+    if extra and extra[0] == "--":
+        extra = extra[1:]
+    pytest_args = [
+        str(STEPS_DIR / "test_guide.py"),
+        "--rootdir",
+        str(PROJECT_ROOT),
+        "--portal-profile",
+        str(profile_path),
+        "--report-dir",
+        str(Path(args.report_dir)),
+        "--run-id",
+        run_id,
+        "--junitxml",
+        str(run_dir / "junit.xml"),
+        "--screenshot",
+        "only-on-failure",
+        "--tracing",
+        "retain-on-failure",
+        "--output",
+        str(run_dir / "evidence"),
+        "-q",
+    ]
+    if getattr(args, "base_url", None):
+        pytest_args += ["--base-url", args.base_url]
+    if getattr(args, "control_token", None):
+        pytest_args += ["--control-token", args.control_token]
+    if getattr(args, "mail_listen", None):
+        pytest_args += ["--mail-listen", args.mail_listen]
+    return pytest_args + extra
+
+
+def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
+    profile_path = Path(args.profile) if args.profile else default_profile_path()
+    try:
+        profile = load_profile(profile_path)
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+    base_url = getattr(args, "base_url", None) or profile.base_url
+    if base_url:
+        args.base_url = base_url
+        check_reachable(base_url)
+    run_id = new_run_id()
+    run_dir = Path(args.report_dir) / run_id
+
+    import pytest
+
+    status = pytest.main(_pytest_args(args, profile_path, run_dir, run_id))
+    report_path = run_dir / "report.json"
+    if status == pytest.ExitCode.USAGE_ERROR:
+        return ExitCode.USAGE_ERROR, None, run_dir
+    if status == pytest.ExitCode.NO_TESTS_COLLECTED:
+        print(f"{PROG}: no scenario matched the selection", file=sys.stderr)
+        return ExitCode.USAGE_ERROR, None, run_dir
+    if not report_path.exists():
+        print(f"{PROG}: the run ended without a report (pytest exit status {int(status)})", file=sys.stderr)
+        return ExitCode.HARNESS_ERROR, None, run_dir
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    return report["exit_code"], report, run_dir
+
+
+def print_summary(report: dict, run_dir: Path) -> None:
+    counts = report["summary"]
+    print()
+    print(f"verdict: {report['verdict']} ({report['scope']} run)")
+    print("scenarios: " + ", ".join(f"{counts[k]} {k.replace('_', ' ')}" for k in counts if k != "total"))
+    width = max((len(r["id"]) for r in report["requirements"]), default=10)
+    for requirement in report["requirements"]:
+        if requirement["verdict"] != "conformant":
+            print(f"  {requirement['id']:<{width}}  {requirement['location']:<6} {requirement['verdict']}")
+    print(f"report: {run_dir / 'report.json'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "serve":
+            return serve(args)
+        if args.command == "coverage":
+            return int(coverage(args))
+        code, report, run_dir = run(args)
+        if report is not None:
+            print_summary(report, run_dir)
+        return int(code)
+    except UsageError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
+    except Unreachable as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return ExitCode.HARNESS_ERROR
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return ExitCode.HARNESS_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""Requirement coverage, computed from the features and the catalogue, never kept by hand.
+
+Fails when a requirement has no scenario or a scenario names a requirement the catalogue lacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gherkin.parser import Parser
+from gherkin.token_scanner import TokenScanner
+
+from harness.paths import FEATURES_DIR
+from harness.requirements import Requirement, load_catalogue
+
+
+@dataclass(frozen=True)
+class ScenarioTags:
+    feature: str
+    name: str
+    line: int
+    tags: frozenset[str]
+
+
+def _names(tags: list[dict]) -> set[str]:
+    return {t["name"].lstrip("@") for t in tags}
+
+
+def _scenarios_in(children: list[dict], inherited: set[str], feature: str):
+    for child in children:
+        if "rule" in child:
+            rule = child["rule"]
+            yield from _scenarios_in(rule["children"], inherited | _names(rule.get("tags", [])), feature)
+        elif "scenario" in child:
+            scenario = child["scenario"]
+            tags = inherited | _names(scenario["tags"])
+            for examples in scenario.get("examples", []):
+                tags |= _names(examples.get("tags", []))
+            yield ScenarioTags(feature, scenario["name"], scenario["location"]["line"], frozenset(tags))
+
+
+def scan_features(features_dir: Path = FEATURES_DIR) -> list[ScenarioTags]:
+    found: list[ScenarioTags] = []
+    for path in sorted(features_dir.rglob("*.feature")):
+        document = Parser().parse(TokenScanner(path.read_text(encoding="utf-8")))
+        feature = document.get("feature")
+        if feature:
+            found += _scenarios_in(feature["children"], _names(feature["tags"]), path.name)
+    return found
+
+
+def compute_coverage(
+    catalogue: dict[str, Requirement] | None = None, features_dir: Path = FEATURES_DIR
+) -> dict:
+    catalogue = catalogue if catalogue is not None else load_catalogue()
+    scenarios = scan_features(features_dir)
+    by_requirement: dict[str, list[str]] = {rid: [] for rid in catalogue}
+    unknown: dict[str, list[str]] = {}
+    for scenario in scenarios:
+        label = f"{scenario.feature}:{scenario.line} {scenario.name}"
+        for tag in sorted(t for t in scenario.tags if t.startswith("REQ-")):
+            (by_requirement[tag] if tag in by_requirement else unknown.setdefault(tag, [])).append(label)
+    return {
+        "requirements": [
+            {
+                "id": r.id,
+                "location": r.location,
+                "level": r.level,
+                "statement": r.statement,
+                "scenarios": by_requirement[r.id],
+            }
+            for r in catalogue.values()
+        ],
+        "unknown_tags": [{"tag": tag, "scenarios": where} for tag, where in sorted(unknown.items())],
+    }
+
+
+def coverage_problems(coverage: dict) -> list[str]:
+    problems = [f"{r['id']} ({r['location']}) has no scenario" for r in coverage["requirements"] if not r["scenarios"]]
+    problems += [f"{u['tag']} names no requirement (used by {', '.join(u['scenarios'])})" for u in coverage["unknown_tags"]]
+    return problems

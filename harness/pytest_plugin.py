@@ -1,0 +1,93 @@
+"""The harness as a pytest plugin (entry point ``inspira_conformance``).
+
+It adds the harness's options, loads the portal profile and the requirement catalogue, registers every
+requirement ID and capability tag as a marker (so ``--strict-markers`` rejects a misspelt tag), gates
+scenarios on the capabilities they need, and pulls in the fixture, step and reporting modules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harness.profile import Profile, ProfileError, default_profile_path, load_profile
+from harness.report import new_run_id
+from harness.requirements import CatalogueError, Requirement, load_catalogue
+from harness.verdicts import NOT_TESTABLE_PREFIX
+
+pytest_plugins = [
+    "fixtures.portal",
+    "fixtures.data",
+    "harness.reporting",
+    "steps.common",
+    "steps.registration",
+    "steps.profile",
+    "steps.applications",
+    "steps.session",
+]
+
+PROFILE_KEY = pytest.StashKey[Profile]()
+CATALOGUE_KEY = pytest.StashKey[dict[str, Requirement]]()
+RUN_INFO_KEY = pytest.StashKey[dict]()
+
+# Scenario tag → the capability it needs.
+CAPABILITY_TAGS = {
+    "needs-control-api": "control_api",
+    "needs-clock": "clock",
+    "needs-mail": "mail",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("inspira-conformance", "inspira-conformance harness")
+    group.addoption("--portal-profile", default=None, help="portal profile (TOML); default: reference-fr")
+    group.addoption("--control-token", default=None, help="bearer token of the portal's control API")
+    group.addoption(
+        "--mail-listen",
+        default=None,
+        metavar="HOST:PORT",
+        help="run the SMTP sink there (the portal under test must send its mail to it)",
+    )
+    group.addoption("--report-dir", default=None, help="write the conformance report under this folder")
+    group.addoption("--run-id", default=None, help="name of this run's report folder")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    report_dir = config.getoption("report_dir")
+    if report_dir and not hasattr(config, "workerinput"):
+        # Decided before pytest's junitxml plugin configures itself, so junit.xml lands in the run folder.
+        config.option.run_id = config.getoption("run_id") or new_run_id()
+        if not getattr(config.option, "xmlpath", None):
+            config.option.xmlpath = str(Path(report_dir) / config.option.run_id / "junit.xml")
+    profile_path = config.getoption("portal_profile") or default_profile_path()
+    try:
+        config.stash[PROFILE_KEY] = load_profile(profile_path)
+        config.stash[CATALOGUE_KEY] = load_catalogue()
+    except (ProfileError, CatalogueError) as exc:
+        raise pytest.UsageError(str(exc)) from None
+    config.stash[RUN_INFO_KEY] = {
+        "profile": config.stash[PROFILE_KEY].name,
+        "profile_path": str(Path(profile_path)),
+    }
+    for requirement in config.stash[CATALOGUE_KEY].values():
+        config.addinivalue_line("markers", f"{requirement.id}: {requirement.statement}")
+    for tag, capability in CAPABILITY_TAGS.items():
+        config.addinivalue_line("markers", f"{tag}: the scenario needs the portal capability '{capability}'")
+
+
+def missing_capabilities(item: pytest.Item, available: frozenset[str]) -> list[str]:
+    needed = [cap for tag, cap in CAPABILITY_TAGS.items() if item.get_closest_marker(tag)]
+    return [cap for cap in needed if cap not in available]
+
+
+@pytest.fixture(autouse=True)
+def _capability_gate(request: pytest.FixtureRequest) -> None:
+    """A scenario needing a capability the target lacks is reported not testable, never run or passed."""
+    if not any(request.node.get_closest_marker(tag) for tag in CAPABILITY_TAGS):
+        return
+    target = request.getfixturevalue("target")
+    missing = missing_capabilities(request.node, target.capabilities)
+    if missing:
+        pytest.skip(NOT_TESTABLE_PREFIX + "missing capability: " + ", ".join(missing))

@@ -1,0 +1,115 @@
+"""The conformance report: from scenario results and the catalogue to ``report.json`` and friends.
+
+Each run writes ``<report dir>/<run id>/`` and refreshes ``<report dir>/latest/``.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from harness.requirements import Requirement, requirement_ids
+from harness.verdicts import Outcome, RequirementVerdict, exit_code, overall_verdict, requirement_verdict
+
+REPORT_FORMAT = 1
+
+
+@dataclass
+class ScenarioResult:
+    nodeid: str
+    name: str
+    feature: str
+    tags: list[str]
+    outcome: Outcome | None = None
+    message: str | None = None
+    duration_s: float = 0.0
+    steps: list[dict] = field(default_factory=list)
+
+    @property
+    def requirement_ids(self) -> list[str]:
+        return requirement_ids(self.tags)
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "feature": self.feature,
+            "nodeid": self.nodeid,
+            "requirement_ids": self.requirement_ids,
+            "tags": self.tags,
+            # A scenario that never reached a verdict (interrupted run) is an error, never a pass.
+            "outcome": (self.outcome or Outcome.ERROR).value,
+            "message": self.message,
+            "duration_s": round(self.duration_s, 3),
+            "steps": self.steps,
+        }
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    now = now or datetime.now(UTC)
+    return now.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
+
+
+def build_report(
+    results: list[ScenarioResult], catalogue: dict[str, Requirement], run_info: dict, partial: bool
+) -> dict:
+    scenarios = [r.as_dict() for r in sorted(results, key=lambda r: (r.feature, r.name, r.nodeid))]
+    by_requirement: dict[str, list[dict]] = {rid: [] for rid in catalogue}
+    unknown: set[str] = set()
+    for scenario in scenarios:
+        for rid in scenario["requirement_ids"]:
+            if rid in by_requirement:
+                by_requirement[rid].append(scenario)
+            else:
+                unknown.add(rid)
+    requirements = []
+    verdicts: dict[str, tuple[str, RequirementVerdict]] = {}
+    for rid, requirement in catalogue.items():
+        verdict = requirement_verdict(requirement.level, (Outcome(s["outcome"]) for s in by_requirement[rid]))
+        verdicts[rid] = (requirement.level, verdict)
+        requirements.append(
+            {
+                "id": rid,
+                "location": requirement.location,
+                "level": requirement.level,
+                "statement": requirement.statement,
+                "verdict": verdict.value,
+                "scenarios": [s["name"] for s in by_requirement[rid]],
+            }
+        )
+    summary = Counter(s["outcome"] for s in scenarios)
+    verdict = overall_verdict(verdicts, partial)
+    return {
+        "format": REPORT_FORMAT,
+        "verdict": verdict,
+        "exit_code": int(exit_code(verdict, (Outcome(s["outcome"]) for s in scenarios))),
+        "scope": "partial" if partial else "full",
+        "summary": {outcome.value: summary.get(outcome.value, 0) for outcome in Outcome}
+        | {"total": len(scenarios)},
+        "requirement_summary": dict(Counter(r["verdict"] for r in requirements)),
+        "requirements": requirements,
+        "scenarios": scenarios,
+        "unknown_requirement_tags": sorted(unknown),
+        "run": run_info,
+    }
+
+
+def write_run(report_dir: Path, run_id: str, report: dict, junit: Path | None = None) -> Path:
+    run_dir = report_dir / run_id
+    run_dir.mkdir(parents=True, exist_ok=True)
+    (run_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    if junit and junit.exists() and junit.parent != run_dir:
+        shutil.copy2(junit, run_dir / "junit.xml")
+    latest = report_dir / "latest"
+    staging = report_dir / f".latest-{run_id}"
+    shutil.copytree(run_dir, staging)
+    if latest.is_symlink() or latest.is_file():
+        latest.unlink()
+    elif latest.exists():
+        shutil.rmtree(latest)
+    staging.rename(latest)
+    return run_dir

@@ -1,0 +1,155 @@
+"""Collects what every scenario did and writes the run's report when the session ends.
+
+Results travel in each test report's ``user_properties`` so they survive pytest-xdist (workers send
+reports to the controller, which writes the report).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Generator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from harness.report import ScenarioResult, build_report, new_run_id, write_run
+from harness.verdicts import Outcome, outcome_of_skip
+
+RESULT_PROPERTY = "inspira_scenario"
+STEPS_KEY = pytest.StashKey[list]()
+
+
+def _is_scenario(item: pytest.Item) -> bool:
+    return hasattr(getattr(item, "obj", None), "__scenario__")
+
+
+def classify_failure(excinfo: pytest.ExceptionInfo) -> Outcome:
+    """A broken rule is a failure; a broken harness or unreachable infrastructure is an error."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    failure_types: tuple[type[BaseException], ...] = (
+        AssertionError,
+        PlaywrightTimeout,
+        pytest.fail.Exception,
+    )
+    return Outcome.FAILED if excinfo.errisinstance(failure_types) else Outcome.ERROR
+
+
+class ReportCollector:
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.results: dict[str, ScenarioResult] = {}
+        self.deselected = 0
+        self.started = datetime.now(UTC)
+        self.t0 = time.monotonic()
+
+    # -- on the process that runs the scenario (worker or single process) --
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_bdd_before_step(self, request, feature, scenario, step, step_func) -> None:
+        request.node.stash.setdefault(STEPS_KEY, []).append(
+            {"keyword": step.keyword.strip(), "text": step.name, "status": "running", "t0": time.monotonic()}
+        )
+
+    def _finish_step(self, request, status: str, error: str | None = None) -> None:
+        steps = request.node.stash.get(STEPS_KEY, [])
+        if steps and steps[-1]["status"] == "running":
+            step = steps[-1]
+            step["status"] = status
+            step["duration_s"] = round(time.monotonic() - step.pop("t0"), 3)
+            if error:
+                step["error"] = error
+
+    def pytest_bdd_after_step(self, request, feature, scenario, step, step_func, step_func_args) -> None:
+        self._finish_step(request, "passed")
+
+    def pytest_bdd_step_error(
+        self, request, feature, scenario, step, step_func, step_func_args, exception
+    ) -> None:
+        self._finish_step(request, "failed", f"{type(exception).__name__}: {exception}".splitlines()[0][:500])
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Generator:
+        outcome = yield
+        report: pytest.TestReport = outcome.get_result()
+        if not _is_scenario(item):
+            return
+        scenario = item.obj.__scenario__
+        phase_outcome = None
+        if report.skipped:
+            reason = call.excinfo.value.msg if call.excinfo and hasattr(call.excinfo.value, "msg") else ""
+            phase_outcome = outcome_of_skip(str(reason))
+        elif report.failed and call.excinfo is not None:
+            phase_outcome = classify_failure(call.excinfo) if report.when == "call" else Outcome.ERROR
+        message = None
+        if call.excinfo is not None and not report.skipped:
+            message = f"{call.excinfo.typename}: {call.excinfo.value}".strip()[:2000]
+        elif report.skipped and call.excinfo is not None:
+            message = str(getattr(call.excinfo.value, "msg", ""))
+        steps = [{k: v for k, v in s.items() if k != "t0"} for s in item.stash.get(STEPS_KEY, [])]
+        report.user_properties.append(
+            (
+                RESULT_PROPERTY,
+                {
+                    "when": report.when,
+                    "outcome": phase_outcome.value if phase_outcome else None,
+                    "message": message,
+                    "name": scenario.name,
+                    "feature": Path(scenario.feature.filename).name,
+                    "tags": sorted(scenario.tags | scenario.feature.tags),
+                    "steps": steps,
+                },
+            )
+        )
+
+    # -- on the controller --
+    def pytest_deselected(self, items: list[pytest.Item]) -> None:
+        self.deselected += len(items)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        data = dict(report.user_properties).get(RESULT_PROPERTY)
+        if data is None:
+            return
+        result = self.results.get(report.nodeid)
+        if result is None:
+            result = self.results[report.nodeid] = ScenarioResult(
+                nodeid=report.nodeid, name=data["name"], feature=data["feature"], tags=data["tags"]
+            )
+        result.duration_s += report.duration
+        if data["steps"]:
+            result.steps = data["steps"]
+        if data["outcome"] and result.outcome in (None, Outcome.PASSED):
+            result.outcome = Outcome(data["outcome"])
+            result.message = data["message"]
+        elif report.when == "call" and report.passed and result.outcome is None:
+            result.outcome = Outcome.PASSED
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        report_dir = self.config.getoption("report_dir")
+        if not report_dir or hasattr(self.config, "workerinput"):
+            return
+        from harness.pytest_plugin import CATALOGUE_KEY, RUN_INFO_KEY
+
+        option = self.config.option
+        partial = bool(self.deselected or option.keyword or option.markexpr)
+        run_info = {
+            **self.config.stash[RUN_INFO_KEY],
+            "run_id": self.config.getoption("run_id") or new_run_id(),
+            "started": self.started.isoformat(timespec="seconds"),
+            "duration_s": round(time.monotonic() - self.t0, 3),
+            "status": "interrupted" if exitstatus == pytest.ExitCode.INTERRUPTED else "finished",
+            "pytest_exit_status": int(exitstatus),
+        }
+        report = build_report(
+            list(self.results.values()), self.config.stash[CATALOGUE_KEY], run_info, partial
+        )
+        write_run(Path(report_dir), run_info["run_id"], report, junit=self._junit_path())
+
+    def _junit_path(self) -> Path | None:
+        xmlpath = getattr(self.config.option, "xmlpath", None)
+        return Path(xmlpath) if xmlpath else None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(ReportCollector(config), "inspira-report-collector")

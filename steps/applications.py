@@ -1,0 +1,118 @@
+"""Steps of sections 3 and 4: drafts, job search, « Postuler », the eight steps and submission."""
+
+from __future__ import annotations
+
+import secrets
+
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.control import ControlClient
+from steps.driver import Driver
+
+COVER_LETTER = "Lettre de motivation"
+
+
+@given("un appel à candidature ouvert avec des questions de présélection", target_fixture="opening")
+def open_opening(control: ControlClient) -> dict:
+    tag = secrets.token_hex(3).upper()
+    return control.create_opening(
+        title=f"Spécialiste des systèmes d'information {tag}",
+        level="P-3",
+        job_family="Information Technology",
+        job_network="ITECNET",
+        duty_station="New York",
+        description=f"Conçoit et maintient les systèmes d'information du bureau {tag}.",
+        prescreening_questions=[
+            "Avez-vous au moins cinq ans d'expérience dans les systèmes d'information ?",
+            "Maîtrisez-vous l'anglais ?",
+        ],
+    )
+
+
+@when(parsers.parse("je cherche l'appel à candidature par son numéro et je clique sur « Rechercher »"))
+def search_opening(driver: Driver, opening: dict) -> None:
+    driver.fill("search_keywords", opening["number"])
+    driver.click_button("Rechercher")
+
+
+@when("j'ouvre l'appel à candidature trouvé")
+def open_found(driver: Driver, opening: dict) -> None:
+    driver.page.get_by_role("link", name=opening["title"], exact=True).click()
+
+
+@then("sa description est affichée")
+def description_shown(driver: Driver, opening: dict) -> None:
+    expect(driver.page.get_by_role("heading", name=opening["title"], exact=True)).to_be_visible()
+    expect(driver.page.get_by_text(opening["description"])).to_be_visible()
+
+
+@when("je réponds à la question et je clique sur « Suivant »")
+def answer_question(driver: Driver) -> None:
+    if not driver.fill_required_fields():
+        pytest.fail("no question with a drop-down list to answer was found on the page")
+    driver.click_button("Suivant")
+
+
+@when(parsers.parse("je choisis « {option} » et je clique sur « Suivant »"))
+def choose_option(driver: Driver, option: str) -> None:
+    driver.page.get_by_role("radio", name=driver.label(option), exact=True).check()
+    driver.click_button("Suivant")
+
+
+@when("je complète chaque section et je clique sur « Suivant », dans cet ordre :")
+def walk_sections(driver: Driver, datatable: list[list[str]]) -> None:
+    header, *rows = datatable
+    for (section,) in rows:
+        driver.expect_heading(section)
+        driver.fill_required_fields()
+        driver.click_button("Suivant")
+
+
+@when(parsers.parse("je vais à la section « {section} »"))
+def go_to_section(driver: Driver, section: str) -> None:
+    driver.click_link(section)
+
+
+@when("j'écris une lettre de motivation", target_fixture="cover_letter")
+def write_cover_letter(driver: Driver) -> str:
+    text = (
+        f"Madame, Monsieur, je souhaite mettre mon expérience au service de l'ONU. ({secrets.token_hex(4)})"
+    )
+    driver.field(driver.label(COVER_LETTER)).fill(text)
+    return text
+
+
+@then(parsers.parse("je suis à l'étape « {step} » qui indique « {position} »"))
+def at_step(driver: Driver, step: str, position: str) -> None:
+    driver.expect_heading(step)
+    driver.expect_text(position)
+
+
+@then(parsers.parse("les « {heading} » s'affichent"))
+def heading_shown(driver: Driver, heading: str) -> None:
+    driver.expect_heading(heading)
+
+
+@when(parsers.parse("je coche « {label} »"))
+def tick(driver: Driver, label: str) -> None:
+    driver.page.get_by_role("checkbox", name=driver.label(label), exact=True).check()
+
+
+@then(parsers.parse("la candidature à l'appel à candidature a le statut « {status} »"))
+def application_status(driver: Driver, opening: dict, status: str) -> None:
+    row = driver.page.get_by_role("row").filter(has_text=opening["title"])
+    expect(row).to_have_count(1)
+    expect(row.get_by_role("cell", name=driver.label(status), exact=True)).to_be_visible()
+
+
+@then(
+    parsers.parse(
+        "la liste « Mes candidatures » montre une candidature au statut « {status} » avec sa « {column} »"
+    )
+)
+def draft_listed(driver: Driver, status: str, column: str) -> None:
+    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
+    expect(table.get_by_role("columnheader", name=driver.label(column), exact=True)).to_be_visible()
+    expect(table.get_by_role("cell", name=driver.label(status), exact=True)).to_have_count(1)

@@ -1,0 +1,86 @@
+"""Steps every feature shares: where I am, what I click, what I see, who I am."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.control import ControlClient
+from fixtures.data import People
+from fixtures.portal import Target
+from steps.driver import Driver
+
+
+@pytest.fixture
+def driver(page: Page, target: Target) -> Driver:
+    return Driver(page, target.profile)
+
+
+@given("que je suis sur le site Carrières")
+def on_careers_site(driver: Driver) -> None:
+    driver.open_start()
+
+
+@given(parsers.parse("un candidat inscrit dont le profil est {state}"), target_fixture="candidate")
+def registered_candidate(control: ControlClient, people: People, state: str) -> dict:
+    profile = {"vide": "empty", "complet": "complete"}[state]
+    person = people.person()
+    return control.create_candidate(
+        profile=profile,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        email=person.email,
+        user_code=person.user_code,
+        password=person.password,
+        date_of_birth=person.date_of_birth.isoformat(),
+    )
+
+
+def sign_in(driver: Driver, candidate: dict) -> None:
+    driver.fill("login_user_code", candidate["user_code"])
+    driver.fill("login_password", candidate["password"])
+    driver.click_button("Connexion")
+    driver.expect_heading("Accueil")
+
+
+@given("que je suis connecté en tant que ce candidat")
+def signed_in(driver: Driver, candidate: dict) -> None:
+    driver.open_start()
+    driver.click_link("Connexion")
+    sign_in(driver, candidate)
+
+
+@when("je me reconnecte en tant que ce candidat")
+def sign_in_again(driver: Driver, candidate: dict) -> None:
+    sign_in(driver, candidate)
+
+
+@when(parsers.parse("je clique sur le lien « {label} »"))
+def click_link(driver: Driver, label: str) -> None:
+    driver.click_link(label)
+
+
+@when(parsers.parse("je clique sur le bouton « {label} »"))
+def click_button(driver: Driver, label: str) -> None:
+    driver.click_button(label)
+
+
+@then(parsers.parse("je suis sur la page « {label} »"))
+def on_page(driver: Driver, label: str) -> None:
+    driver.expect_heading(label)
+
+
+@then(parsers.parse("le message « {text} » s'affiche"))
+def message_shown(driver: Driver, text: str) -> None:
+    driver.expect_text(text)
+
+
+@then(parsers.parse("la page indique « {text} »"))
+def page_says(driver: Driver, text: str) -> None:
+    driver.expect_text(text)
+
+
+@then("aucun avertissement n'est affiché")
+def no_warning(page: Page) -> None:
+    expect(page.get_by_role("alert")).to_have_count(0)

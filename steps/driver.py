@@ -1,0 +1,134 @@
+"""The driver: turns the guide's words into Playwright locators, the way a person reads the page.
+
+Every element is found by role and accessible name, with the guide's label mapped through the portal
+profile (an English portal shows "Applied" where the guide says « Postulé »). No CSS, no XPath, no
+positions. Fields the guide does not name come from the profile's ``[fields]`` table.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from faker import Faker
+from playwright.sync_api import Locator, Page, expect
+
+from harness.profile import Profile
+
+# Values for required fields the scenario does not care about, chosen from what the page says the
+# field expects (its type, bounds and placeholder), so any portal that marks its fields can be filled.
+_PLACEHOLDER_FORMATS = {
+    "jj/mm/aaaa": lambda today: date(today.year - 30, 5, 14).strftime("%d/%m/%Y"),
+    "dd/mm/yyyy": lambda today: date(today.year - 30, 5, 14).strftime("%d/%m/%Y"),
+    "mm/aaaa": lambda today: f"09/{today.year - 5}",
+    "mm/yyyy": lambda today: f"09/{today.year - 5}",
+    "aaaa": lambda today: str(today.year - 5),
+    "yyyy": lambda today: str(today.year - 5),
+}
+
+_CONTROL_FACTS = """e => ({
+  required: e.required === true || e.getAttribute('aria-required') === 'true',
+  disabled: e.disabled === true,
+  type: (e.getAttribute('type') || e.tagName).toLowerCase(),
+  placeholder: (e.getAttribute('placeholder') || '').toLowerCase(),
+  min: e.getAttribute('min'), max: e.getAttribute('max'),
+  value: e.value ?? ''
+})"""
+
+
+class Driver:
+    def __init__(self, page: Page, profile: Profile) -> None:
+        self.page = page
+        self.profile = profile
+        self._faker = Faker("fr_FR")
+
+    # -- labels -----------------------------------------------------------
+    def label(self, guide_label: str) -> str:
+        return self.profile.label(guide_label)
+
+    def field_label(self, key: str) -> str:
+        return self.profile.field_label(key)
+
+    # -- locators ---------------------------------------------------------
+    def button(self, guide_label: str) -> Locator:
+        return self.page.get_by_role("button", name=self.label(guide_label), exact=True)
+
+    def link(self, guide_label: str) -> Locator:
+        return self.page.get_by_role("link", name=self.label(guide_label), exact=True)
+
+    def heading(self, guide_label: str) -> Locator:
+        return self.page.get_by_role("heading", name=self.label(guide_label), exact=True)
+
+    def field(self, label: str) -> Locator:
+        return self.page.get_by_label(label, exact=True)
+
+    def named_field(self, key: str) -> Locator:
+        return self.field(self.field_label(key))
+
+    def text(self, guide_text: str) -> Locator:
+        return self.page.get_by_text(self.label(guide_text), exact=False)
+
+    # -- actions ----------------------------------------------------------
+    def open_start(self) -> None:
+        self.page.goto("/")
+
+    def click_button(self, guide_label: str) -> None:
+        self.button(guide_label).click()
+
+    def click_link(self, guide_label: str) -> None:
+        self.link(guide_label).click()
+
+    def click(self, guide_label: str) -> None:
+        """A control the guide calls by name, whether the portal made it a button or a link."""
+        name = self.label(guide_label)
+        control = self.page.get_by_role("button", name=name, exact=True).or_(
+            self.page.get_by_role("link", name=name, exact=True)
+        )
+        control.click()
+
+    def fill(self, key: str, value: str) -> None:
+        self.named_field(key).fill(value)
+
+    def expect_heading(self, guide_label: str) -> None:
+        expect(self.heading(guide_label)).to_be_visible()
+
+    def expect_text(self, guide_text: str) -> None:
+        expect(self.text(guide_text)).to_be_visible()
+
+    # -- generic form filling --------------------------------------------
+    def fill_required_fields(self) -> list[str]:
+        """Fill every required, empty, enabled control of the page; returns what was filled."""
+        filled: list[str] = []
+        today = date.today()
+        for role in ("textbox", "spinbutton", "combobox"):
+            for control in self.page.get_by_role(role).all():
+                facts = control.evaluate(_CONTROL_FACTS)
+                if not facts["required"] or facts["disabled"] or facts["value"]:
+                    continue
+                if role == "combobox":
+                    options = [o.strip() for o in control.get_by_role("option").all_text_contents()]
+                    choices = [o for o in options if o and not o.startswith("—") and o != "-"]
+                    if not choices:
+                        continue
+                    control.select_option(label=choices[0])
+                else:
+                    control.fill(self._value_for(facts, today))
+                filled.append(control.get_attribute("name") or role)
+        return filled
+
+    def _value_for(self, facts: dict, today: date) -> str:
+        kind = facts["type"]
+        if kind == "email":
+            return f"{self._faker.user_name()}@exemple.org"
+        if kind == "tel":
+            return "+33 1 23 45 67 89"
+        if kind == "number":
+            low = int(facts["min"]) if facts["min"] else 0
+            high = int(facts["max"]) if facts["max"] else low + 10
+            return str(high if high - low < 100 else low + 1)
+        for placeholder, make in _PLACEHOLDER_FORMATS.items():
+            if re.fullmatch(placeholder, facts["placeholder"].strip()):
+                return make(today)
+        if kind == "textarea":
+            return self._faker.paragraph(nb_sentences=3)
+        return self._faker.sentence(nb_words=3).rstrip(".")

@@ -1,0 +1,52 @@
+"""Steps of section 1: registering as an external candidate."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.data import Person
+from steps.driver import Driver
+
+# The guide fixes the format of the date of birth; a refusal must say which format it expects.
+DATE_FORMAT_HINT = "jj/mm/aaaa"
+
+
+@given("que je suis sur le formulaire « Inscription immédiate »")
+def on_registration_form(driver: Driver) -> None:
+    driver.open_start()
+    driver.click_link("Connexion")
+    driver.click_link("Inscription immédiate")
+    expect(driver.button("Inscription")).to_be_visible()
+
+
+def fill_registration(driver: Driver, person: Person, date_of_birth: str) -> None:
+    driver.fill("first_name", person.first_name)
+    driver.fill("last_name", person.last_name)
+    driver.fill("email", person.email)
+    driver.fill("date_of_birth", date_of_birth)
+    driver.fill("user_code", person.user_code)
+    driver.fill("password", person.password)
+    driver.fill("password_confirmation", person.password)
+
+
+@when("je remplis le formulaire d'inscription avec la date de naissance de la personne")
+def fill_with_valid_date(driver: Driver, person: Person) -> None:
+    fill_registration(driver, person, person.date_of_birth_fr)
+
+
+@when(parsers.parse('je remplis le formulaire d\'inscription avec la date de naissance "{date_of_birth}"'))
+def fill_with_date(driver: Driver, person: Person, date_of_birth: str) -> None:
+    fill_registration(driver, person, date_of_birth)
+
+
+@then("l'inscription est refusée avec un message sur la date de naissance")
+def refused_for_date(driver: Driver) -> None:
+    expect(driver.named_field("date_of_birth")).to_have_attribute("aria-invalid", "true")
+    expect(driver.page.get_by_role("alert")).to_contain_text(DATE_FORMAT_HINT)
+    expect(driver.button("Inscription")).to_be_visible()
+
+
+@then(parsers.parse('le champ de la date de naissance contient toujours "{date_of_birth}"'))
+def date_kept(driver: Driver, date_of_birth: str) -> None:
+    expect(driver.named_field("date_of_birth")).to_have_value(date_of_birth)

@@ -1,0 +1,66 @@
+"""Steps about the 20-minute inactivity timeout, checked at its boundary with the portal's clock."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.control import ControlClient
+from steps.applications import COVER_LETTER, write_cover_letter
+from steps.driver import Driver
+
+
+def start_blank_draft(driver: Driver) -> None:
+    driver.click_link("Mes candidatures")
+    driver.click_button("Créer un projet de candidature")
+    driver.fill_required_fields()
+    driver.click_button("Suivant")
+    driver.page.get_by_role("radio", name=driver.label("Créer une nouvelle candidature"), exact=True).check()
+    driver.click_button("Suivant")
+
+
+@given(
+    "que j'ai enregistré un projet de candidature avec une lettre de motivation",
+    target_fixture="cover_letter",
+)
+def saved_draft(driver: Driver) -> str:
+    start_blank_draft(driver)
+    driver.click_link(COVER_LETTER)
+    text = write_cover_letter(driver)
+    driver.click_button("Enregistrer")
+    driver.expect_text("Votre candidature en cours a été enregistrée")
+    driver.click_button("OK")
+    return text
+
+
+@when(parsers.parse("je reste inactif pendant {minutes:d} min {seconds:d} s"))
+def stay_idle(control: ControlClient, minutes: int, seconds: int) -> None:
+    control.advance_clock(minutes * 60 + seconds)
+
+
+@when("j'affiche à nouveau la page")
+def reload(driver: Driver) -> None:
+    driver.page.reload()
+
+
+@then("je suis toujours connecté")
+def still_signed_in(driver: Driver, cover_letter: str) -> None:
+    expect(driver.field(driver.label(COVER_LETTER))).to_have_value(cover_letter)
+    expect(driver.named_field("login_password")).to_have_count(0)
+
+
+@then("je suis déconnecté")
+def signed_out(driver: Driver) -> None:
+    expect(driver.named_field("login_password")).to_be_visible()
+    expect(driver.button("Enregistrer")).to_have_count(0)
+
+
+@when("je rouvre mon projet de candidature depuis « Mes candidatures »")
+def reopen_draft(driver: Driver) -> None:
+    driver.click_link("Mes candidatures")
+    driver.page.get_by_role("link", name=driver.field_label("open_draft"), exact=True).click()
+
+
+@then("la lettre de motivation enregistrée est toujours là")
+def cover_letter_kept(driver: Driver, cover_letter: str) -> None:
+    expect(driver.field(driver.label(COVER_LETTER))).to_have_value(cover_letter)
