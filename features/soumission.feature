@@ -43,3 +43,12 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
     Quand je clique sur le lien « Retour à recherche d'emplois »
     Et je clique sur le lien « Mes candidatures »
     Alors la candidature à l'appel à candidature a le statut « Postulé »
+
+  @REQ-SUB-11 @needs-control-api @needs-mail
+  Scénario: Un courriel de confirmation nommant l'appel à candidature suit la soumission
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et je soumets ma candidature
+    Alors le message « Nous avons bien reçu votre candidature » s'affiche
+    Et un courriel de confirmation nommant l'appel à candidature arrive à l'adresse du candidat

@@ -78,5 +78,7 @@ def compute_coverage(
 
 def coverage_problems(coverage: dict) -> list[str]:
     problems = [f"{r['id']} ({r['location']}) has no scenario" for r in coverage["requirements"] if not r["scenarios"]]
-    problems += [f"{u['tag']} names no requirement (used by {', '.join(u['scenarios'])})" for u in coverage["unknown_tags"]]
+    problems += [
+        f"{u['tag']} names no requirement (used by {', '.join(u['scenarios'])})" for u in coverage["unknown_tags"]
+    ]
     return problems

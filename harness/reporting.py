@@ -20,8 +20,27 @@ RESULT_PROPERTY = "inspira_scenario"
 STEPS_KEY = pytest.StashKey[list]()
 
 
-def _is_scenario(item: pytest.Item) -> bool:
-    return hasattr(getattr(item, "obj", None), "__scenario__")
+def scenario_of(item: pytest.Item) -> dict | None:
+    """The scenario a test item runs (name, feature file, every tag it inherits), or None.
+
+    pytest-bdd keeps the scenario of each generated test function in this registry (its own
+    ``generation`` module reads it the same way); the version is pinned in pyproject.toml.
+    """
+    from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None)) if hasattr(item, "obj") else None
+    if template is None:
+        return None
+    rule_tags = template.rule.tags if template.rule is not None else set()
+    name = template.name
+    example = getattr(getattr(item, "callspec", None), "params", {}).get("_pytest_bdd_example")
+    if example:
+        name += " [" + ", ".join(f"{key}: {value}" for key, value in example.items()) + "]"
+    return {
+        "name": name,
+        "feature": Path(template.feature.filename).name,
+        "tags": sorted(template.tags | template.feature.tags | rule_tags),
+    }
 
 
 def classify_failure(excinfo: pytest.ExceptionInfo) -> Outcome:
@@ -72,9 +91,9 @@ class ReportCollector:
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Generator:
         outcome = yield
         report: pytest.TestReport = outcome.get_result()
-        if not _is_scenario(item):
+        scenario = scenario_of(item)
+        if scenario is None:
             return
-        scenario = item.obj.__scenario__
         phase_outcome = None
         if report.skipped:
             reason = call.excinfo.value.msg if call.excinfo and hasattr(call.excinfo.value, "msg") else ""
@@ -94,9 +113,7 @@ class ReportCollector:
                     "when": report.when,
                     "outcome": phase_outcome.value if phase_outcome else None,
                     "message": message,
-                    "name": scenario.name,
-                    "feature": Path(scenario.feature.filename).name,
-                    "tags": sorted(scenario.tags | scenario.feature.tags),
+                    **scenario,
                     "steps": steps,
                 },
             )

@@ -9,9 +9,24 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
+from fixtures.mail import MailSink, body_text
 from steps.driver import Driver
 
 COVER_LETTER = "Lettre de motivation"
+
+# The pages « Suivant » walks through before « Vérifier/soumettre »: the sections, then the four
+# sub-sections of « Lettre de motivation », in the guide's order.
+SECTION_PAGES = (
+    "Questions de présélection",
+    "Formation",
+    "Expérience professionnelle",
+    "Connaissances linguistiques",
+    "Compétences et formations",
+    "Lettre de motivation et pièces-jointes",
+    "Références",
+    "Dernières questions",
+    "Vérifier Mon profil",
+)
 
 
 @given("un appel à candidature ouvert avec des questions de présélection", target_fixture="opening")
@@ -64,10 +79,37 @@ def choose_option(driver: Driver, option: str) -> None:
 @when("je complète chaque section et je clique sur « Suivant », dans cet ordre :")
 def walk_sections(driver: Driver, datatable: list[list[str]]) -> None:
     header, *rows = datatable
-    for (section,) in rows:
+    complete_sections(driver, [section for (section,) in rows])
+
+
+def complete_sections(driver: Driver, sections) -> None:
+    for section in sections:
         driver.expect_heading(section)
         driver.fill_required_fields()
         driver.click_button("Suivant")
+
+
+@when("je postule à cet appel à candidature et je soumets ma candidature")
+def apply_and_submit(driver: Driver, opening: dict) -> None:
+    driver.click_link("Rech. Emplois")
+    search_opening(driver, opening)
+    open_found(driver, opening)
+    driver.click_button("Postuler")
+    answer_question(driver)
+    choose_option(driver, "Créer une nouvelle candidature")
+    complete_sections(driver, SECTION_PAGES)
+    driver.expect_heading("Vérifier/soumettre")
+    driver.click_button("Soumettre candidature")
+    tick(driver, "J'accepte ces conditions")
+    driver.click_button("Certifier et soumettre votre candidature")
+
+
+@then("un courriel de confirmation nommant l'appel à candidature arrive à l'adresse du candidat")
+def confirmation_mail(mail: MailSink, candidate: dict, opening: dict) -> None:
+    message = mail.wait_for_mail_to(candidate["email"])
+    assert opening["number"] in (message["Subject"] or "") + body_text(message), (
+        f"the confirmation e-mail does not name the opening {opening['number']}: {message['Subject']!r}"
+    )
 
 
 @when(parsers.parse("je vais à la section « {section} »"))

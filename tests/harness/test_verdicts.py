@@ -10,31 +10,30 @@ from harness.verdicts import (
     requirement_verdict,
 )
 
-O = Outcome
 V = RequirementVerdict
 
 
 def test_a_requirement_is_conformant_only_when_every_scenario_passed():
-    assert requirement_verdict("MUST", [O.PASSED, O.PASSED]) is V.CONFORMANT
-    assert requirement_verdict("MUST", [O.PASSED, O.FAILED]) is V.FAILED
+    assert requirement_verdict("MUST", [Outcome.PASSED, Outcome.PASSED]) is V.CONFORMANT
+    assert requirement_verdict("MUST", [Outcome.PASSED, Outcome.FAILED]) is V.FAILED
     assert requirement_verdict("MUST", []) is V.NOT_RUN
 
 
 def test_a_broken_should_is_a_warning_not_a_failure():
-    assert requirement_verdict("SHOULD", [O.FAILED]) is V.WARNING
+    assert requirement_verdict("SHOULD", [Outcome.FAILED]) is V.WARNING
 
 
 def test_errors_and_missing_capabilities_are_never_passes():
-    assert requirement_verdict("MUST", [O.PASSED, O.ERROR]) is V.ERROR
-    assert requirement_verdict("MUST", [O.PASSED, O.NOT_TESTABLE]) is V.NOT_TESTABLE
-    assert requirement_verdict("MUST", [O.NOT_APPLICABLE]) is V.NOT_APPLICABLE
-    assert requirement_verdict("MUST", [O.PASSED, O.NOT_APPLICABLE]) is V.CONFORMANT
+    assert requirement_verdict("MUST", [Outcome.PASSED, Outcome.ERROR]) is V.ERROR
+    assert requirement_verdict("MUST", [Outcome.PASSED, Outcome.NOT_TESTABLE]) is V.NOT_TESTABLE
+    assert requirement_verdict("MUST", [Outcome.NOT_APPLICABLE]) is V.NOT_APPLICABLE
+    assert requirement_verdict("MUST", [Outcome.PASSED, Outcome.NOT_APPLICABLE]) is V.CONFORMANT
 
 
 def test_skip_reasons_map_to_verdict_kinds():
-    assert outcome_of_skip("not applicable: job alerts declared absent") is O.NOT_APPLICABLE
-    assert outcome_of_skip("not testable: missing capability: clock") is O.NOT_TESTABLE
-    assert outcome_of_skip("anything else") is O.NOT_TESTABLE
+    assert outcome_of_skip("not applicable: job alerts declared absent") is Outcome.NOT_APPLICABLE
+    assert outcome_of_skip("not testable: missing capability: clock") is Outcome.NOT_TESTABLE
+    assert outcome_of_skip("anything else") is Outcome.NOT_TESTABLE
 
 
 def test_overall_verdict_needs_every_must_conformant():
@@ -50,7 +49,7 @@ def test_a_partial_run_judges_only_what_it_ran_and_never_nothing():
 
 
 def test_exit_codes():
-    assert exit_code(CONFORMANT, [O.PASSED]) is ExitCode.CONFORMANT
-    assert exit_code(NOT_CONFORMANT, [O.PASSED, O.FAILED, O.ERROR]) is ExitCode.NOT_CONFORMANT
-    assert exit_code(NOT_CONFORMANT, [O.PASSED, O.ERROR]) is ExitCode.HARNESS_ERROR
-    assert exit_code(NOT_CONFORMANT, [O.NOT_TESTABLE]) is ExitCode.NOT_CONFORMANT
+    assert exit_code(CONFORMANT, [Outcome.PASSED]) is ExitCode.CONFORMANT
+    assert exit_code(NOT_CONFORMANT, [Outcome.PASSED, Outcome.FAILED, Outcome.ERROR]) is ExitCode.NOT_CONFORMANT
+    assert exit_code(NOT_CONFORMANT, [Outcome.PASSED, Outcome.ERROR]) is ExitCode.HARNESS_ERROR
+    assert exit_code(NOT_CONFORMANT, [Outcome.NOT_TESTABLE]) is ExitCode.NOT_CONFORMANT

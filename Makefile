@@ -1,0 +1,40 @@
+# Two commands: `make demo` (the main job) and `make test` (everything CI checks).
+# Each sets itself up idempotently: a .venv with the package installed from pyproject.toml, and a browser.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test setup browser lint coverage features unit clean
+
+demo: setup
+	$(BIN)/inspira-conformance demo
+
+test: setup lint coverage features unit
+
+setup: $(INSTALLED) browser
+
+$(INSTALLED): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+browser: $(INSTALLED)
+	@$(BIN)/python -m harness.browser ensure
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+
+coverage: $(INSTALLED)
+	$(BIN)/inspira-conformance coverage > /dev/null
+
+# The French features against the embedded reference portal; writes reports/<run id>/ and reports/latest/.
+features: setup
+	$(BIN)/inspira-conformance run
+
+unit: setup
+	$(BIN)/pytest tests
+
+clean:
+	rm -rf $(VENV) reports/*/ reports/latest *.egg-info

@@ -1,0 +1,75 @@
+"""The CLI's contract with its users: exit codes, and one clear line (never a traceback) on a mistake."""
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from fixtures.mail import free_port
+
+CLI = [sys.executable, "-m", "harness.cli"]
+
+
+def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess, *words: str) -> None:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert lines[0].startswith("inspira-conformance: ")
+    for word in words:
+        assert word in lines[0]
+
+
+def test_an_unreachable_base_url_is_one_line_and_exit_3_within_10_seconds():
+    url = f"http://127.0.0.1:{free_port()}"
+    started = time.monotonic()
+    result = cli("run", "--base-url", url)
+    assert time.monotonic() - started < 10
+    assert result.returncode == 3
+    assert_one_clear_line(result, url, "cannot reach")
+
+
+def test_a_malformed_profile_is_refused_before_any_browser_starts(tmp_path):
+    profile = tmp_path / "vendor.toml"
+    profile.write_text('name = "vendor"\nlocale = "fr"\nbase_url = "ftp://portal"\n', encoding="utf-8")
+    result = cli("run", "--profile", str(profile))
+    assert result.returncode == 2
+    assert_one_clear_line(result, str(profile), "'base_url'", "expected")
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["run", "--mail-listen", "nowhere"], ["expected HOST:PORT"]),
+        (["launch"], ["invalid choice"]),
+        (["serve", "--host", "0.0.0.0", "--control-token", "t", "--port", "0"], ["--allow-remote-control"]),
+    ],
+)
+def test_usage_mistakes_exit_2_with_one_line(args, words):
+    result = cli(*args)
+    assert result.returncode == 2
+    assert_one_clear_line(result, *words)
+
+
+def test_coverage_passes_and_prints_json_in_the_documented_shape():
+    result = cli("coverage", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"requirements", "unknown_tags"}
+    first = data["requirements"][0]
+    assert set(first) == {"id", "location", "level", "statement", "scenarios"} and first["scenarios"]
+
+
+def test_the_browser_check_names_the_browser_and_its_version():
+    result = subprocess.run(
+        [sys.executable, "-m", "harness.browser", "ensure"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("browser: ") and any(ch.isdigit() for ch in result.stdout)
+    assert Path(result.stdout.rsplit("(", 1)[1].rstrip(")\n")).exists()

@@ -1,0 +1,106 @@
+"""The harness's pytest plugin, tested the way pytest-bdd tests itself: a tiny feature and steps in a
+temporary project, run with pytester, and the written report inspected."""
+
+import json
+
+import pytest
+
+CONFTEST = '''
+import pytest
+from pytest_bdd import given
+
+from fixtures.portal import Target
+from harness.profile import default_profile_path, load_profile
+
+
+@pytest.fixture(scope="session")
+def target():
+    # A target without the clock capability and nothing listening: no scenario here touches it.
+    return Target("http://127.0.0.1:9", load_profile(default_profile_path()), frozenset({"control_api"}))
+
+
+@given("tout va bien")
+def fine():
+    pass
+
+
+@given("une règle est enfreinte")
+def broken_rule():
+    assert 1 == 2, "the portal broke a rule"
+
+
+@given("le banc de test casse")
+def broken_harness():
+    raise RuntimeError("the harness broke")
+'''
+
+FEATURE = '''# language: fr
+Fonctionnalité: Verdicts
+  @REQ-REG-01
+  Scénario: réussi
+    Étant donné tout va bien
+
+  @REQ-REG-02
+  Scénario: échoué
+    Étant donné une règle est enfreinte
+
+  @REQ-REG-03
+  Scénario: en erreur
+    Étant donné le banc de test casse
+
+  @REQ-REG-04 @needs-clock
+  Scénario: non testable
+    Étant donné tout va bien
+'''
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makeconftest(CONFTEST)
+    pytester.makefile(".feature", verdicts=FEATURE)
+    pytester.makepyfile(test_verdicts='from pytest_bdd import scenarios\nscenarios("verdicts.feature")\n')
+    return pytester
+
+
+def test_each_scenario_gets_its_verdict_kind_and_the_report_is_written(project, tmp_path):
+    reports = tmp_path / "reports"
+    result = project.runpytest_subprocess("--report-dir", str(reports), "--run-id", "run-1", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=2, skipped=1)
+    report = json.loads((reports / "run-1" / "report.json").read_text(encoding="utf-8"))
+    outcomes = {s["name"]: s["outcome"] for s in report["scenarios"]}
+    assert outcomes == {
+        "réussi": "passed",
+        "échoué": "failed",
+        "en erreur": "error",
+        "non testable": "not_testable",
+    }
+    verdicts = {r["id"]: r["verdict"] for r in report["requirements"]}
+    assert verdicts["REQ-REG-01"] == "conformant"
+    assert verdicts["REQ-REG-02"] == "failed"
+    assert verdicts["REQ-REG-03"] == "error"
+    assert verdicts["REQ-REG-04"] == "not_testable"
+    assert report["verdict"] == "NOT CONFORMANT" and report["exit_code"] == 1
+    not_testable = next(s for s in report["scenarios"] if s["name"] == "non testable")
+    assert "missing capability: clock" in not_testable["message"]
+    failed = next(s for s in report["scenarios"] if s["name"] == "échoué")
+    assert failed["steps"][0]["status"] == "failed" and "the portal broke a rule" in failed["steps"][0]["error"]
+    assert (reports / "run-1" / "junit.xml").exists()
+    assert json.loads((reports / "latest" / "report.json").read_text(encoding="utf-8"))["run"]["run_id"] == "run-1"
+
+
+def test_a_misspelt_requirement_tag_fails_the_run(pytester: pytest.Pytester):
+    pytester.makeconftest(CONFTEST)
+    pytester.makefile(".feature", typo=FEATURE.replace("@REQ-REG-01", "@REQ-RGE-01"))
+    pytester.makepyfile(test_typo='from pytest_bdd import scenarios\nscenarios("typo.feature")\n')
+    result = pytester.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider")
+    result.stdout.fnmatch_lines(["*'REQ-RGE-01' not found in `markers` configuration option*"])
+    assert result.ret != 0
+
+
+def test_a_malformed_profile_is_a_usage_error(pytester: pytest.Pytester, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\nlocale = "xx"\n', encoding="utf-8")
+    pytester.makepyfile(test_nothing="def test_nothing():\n    pass\n")
+    result = pytester.runpytest_subprocess("--portal-profile", str(bad), "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"*{bad}: key 'locale': expected*"])

@@ -1,0 +1,53 @@
+import json
+
+from harness.report import ScenarioResult, build_report, new_run_id, write_run
+from harness.requirements import Requirement
+from harness.verdicts import Outcome
+
+CATALOGUE = {
+    "REQ-AAA-01": Requirement("REQ-AAA-01", "1.i", "MUST", "One."),
+    "REQ-AAA-02": Requirement("REQ-AAA-02", "2", "SHOULD", "Two."),
+    "REQ-AAA-03": Requirement("REQ-AAA-03", "3.vii", "MUST", "Three."),
+}
+
+
+def result(name: str, tags: list[str], outcome: Outcome | None) -> ScenarioResult:
+    return ScenarioResult(
+        nodeid=f"t::{name}", name=name, feature="f.feature", tags=tags, outcome=outcome, duration_s=1.5
+    )
+
+
+def test_requirements_take_the_verdict_of_their_scenarios():
+    report = build_report(
+        [
+            result("a", ["REQ-AAA-01", "needs-clock"], Outcome.PASSED),
+            result("b", ["REQ-AAA-02"], Outcome.FAILED),
+            result("c", ["REQ-AAA-03", "REQ-ZZZ-99"], Outcome.PASSED),
+        ],
+        CATALOGUE,
+        {"run_id": "x"},
+        partial=False,
+    )
+    verdicts = {r["id"]: r["verdict"] for r in report["requirements"]}
+    assert verdicts == {"REQ-AAA-01": "conformant", "REQ-AAA-02": "warning", "REQ-AAA-03": "conformant"}
+    assert report["verdict"] == "CONFORMANT" and report["exit_code"] == 0
+    assert report["summary"] == {
+        "passed": 2, "failed": 1, "not_testable": 0, "not_applicable": 0, "error": 0, "total": 3,
+    }
+    assert report["unknown_requirement_tags"] == ["REQ-ZZZ-99"]
+    assert report["scenarios"][0]["requirement_ids"] == ["REQ-AAA-01"]
+
+
+def test_a_scenario_that_never_finished_counts_as_an_error():
+    report = build_report([result("a", ["REQ-AAA-01"], None)], CATALOGUE, {}, partial=True)
+    assert report["scenarios"][0]["outcome"] == "error"
+    assert report["verdict"] == "NOT CONFORMANT" and report["exit_code"] == 3
+
+
+def test_each_run_gets_its_folder_and_latest_follows(tmp_path):
+    first, second = new_run_id(), new_run_id()
+    assert first != second
+    for run_id in (first, second):
+        write_run(tmp_path, run_id, {"run": {"run_id": run_id}})
+    assert (tmp_path / first / "report.json").exists()
+    assert json.loads((tmp_path / "latest" / "report.json").read_text())["run"]["run_id"] == second
