@@ -29,6 +29,7 @@ class ScenarioResult:
     message: str | None = None
     duration_s: float = 0.0
     steps: list[dict] = field(default_factory=list)
+    url: str | None = None
 
     @property
     def requirement_ids(self) -> list[str]:
@@ -46,6 +47,7 @@ class ScenarioResult:
             "message": self.message,
             "duration_s": round(self.duration_s, 3),
             "steps": self.steps,
+            **({"evidence": {"url": self.url}} if self.url else {}),
         }
 
 
@@ -98,9 +100,34 @@ def build_report(
     }
 
 
+def attach_evidence(report: dict, run_dir: Path) -> None:
+    """Point each failed scenario at its screenshot and Playwright trace (saved by pytest-playwright
+    under ``evidence/<slug of the test id>/``)."""
+    from slugify import slugify
+
+    evidence_dir = run_dir / "evidence"
+    if not evidence_dir.is_dir():
+        return
+    folders = {folder.name: folder for folder in evidence_dir.iterdir() if folder.is_dir()}
+    for scenario in report["scenarios"]:
+        folder = folders.get(slugify(scenario["nodeid"]))
+        if folder is None:
+            continue
+        evidence = scenario.setdefault("evidence", {})
+        screenshots = sorted(folder.glob("*.png"))
+        if screenshots:
+            evidence["screenshot"] = str(screenshots[-1].relative_to(run_dir))
+        if (folder / "trace.zip").exists():
+            evidence["trace"] = str((folder / "trace.zip").relative_to(run_dir))
+
+
 def write_run(report_dir: Path, run_id: str, report: dict, junit: Path | None = None) -> Path:
+    from harness.html_report import write_html
+
     run_dir = report_dir / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
+    attach_evidence(report, run_dir)
+    write_html(report, run_dir)
     (run_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     if junit and junit.exists() and junit.parent != run_dir:
         shutil.copy2(junit, run_dir / "junit.xml")

@@ -105,6 +105,13 @@ class ReportCollector:
             message = f"{call.excinfo.typename}: {call.excinfo.value}".strip()[:2000]
         elif report.skipped and call.excinfo is not None:
             message = str(getattr(call.excinfo.value, "msg", ""))
+        url = None
+        if report.failed and report.when == "call":
+            page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
+            try:
+                url = page.url if page is not None else None
+            except Exception:  # a crashed page has no URL to give
+                url = None
         steps = [{k: v for k, v in s.items() if k != "t0"} for s in item.stash.get(STEPS_KEY, [])]
         report.user_properties.append(
             (
@@ -115,6 +122,7 @@ class ReportCollector:
                     "message": message,
                     **scenario,
                     "steps": steps,
+                    "url": url,
                 },
             )
         )
@@ -138,6 +146,7 @@ class ReportCollector:
         if data["outcome"] and result.outcome in (None, Outcome.PASSED):
             result.outcome = Outcome(data["outcome"])
             result.message = data["message"]
+            result.url = data.get("url") or result.url
         elif report.when == "call" and report.passed and result.outcome is None:
             result.outcome = Outcome.PASSED
 

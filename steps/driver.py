@@ -13,6 +13,7 @@ from datetime import date
 from faker import Faker
 from playwright.sync_api import Locator, Page, expect
 
+from harness.labels import LabelNotFound, describe_missing, page_names
 from harness.profile import Profile
 
 # Values for required fields the scenario does not care about, chosen from what the page says the
@@ -68,32 +69,33 @@ class Driver:
     def text(self, guide_text: str) -> Locator:
         return self.page.get_by_text(self.label(guide_text), exact=False)
 
+    def present(self, locator: Locator, name: str, role: str | None = None) -> Locator:
+        """The locator once visible; if it never shows, fail naming the label and the nearest ones."""
+        try:
+            expect(locator).to_be_visible()
+        except AssertionError:
+            raise LabelNotFound(describe_missing(name, role, self.page.url, page_names(self.page))) from None
+        return locator
+
     # -- actions ----------------------------------------------------------
     def open_start(self) -> None:
         self.page.goto("/")
 
     def click_button(self, guide_label: str) -> None:
-        self.button(guide_label).click()
+        self.present(self.button(guide_label), self.label(guide_label), "button").click()
 
     def click_link(self, guide_label: str) -> None:
-        self.link(guide_label).click()
-
-    def click(self, guide_label: str) -> None:
-        """A control the guide calls by name, whether the portal made it a button or a link."""
-        name = self.label(guide_label)
-        control = self.page.get_by_role("button", name=name, exact=True).or_(
-            self.page.get_by_role("link", name=name, exact=True)
-        )
-        control.click()
+        self.present(self.link(guide_label), self.label(guide_label), "link").click()
 
     def fill(self, key: str, value: str) -> None:
-        self.named_field(key).fill(value)
+        label = self.field_label(key)
+        self.present(self.field(label), label, "field").fill(value)
 
     def expect_heading(self, guide_label: str) -> None:
-        expect(self.heading(guide_label)).to_be_visible()
+        self.present(self.heading(guide_label), self.label(guide_label), "heading")
 
     def expect_text(self, guide_text: str) -> None:
-        expect(self.text(guide_text)).to_be_visible()
+        self.present(self.text(guide_text), self.label(guide_text))
 
     # -- generic form filling --------------------------------------------
     def fill_required_fields(self) -> list[str]:

@@ -48,6 +48,9 @@ def test_each_run_gets_its_folder_and_latest_follows(tmp_path):
     first, second = new_run_id(), new_run_id()
     assert first != second
     for run_id in (first, second):
-        write_run(tmp_path, run_id, {"run": {"run_id": run_id}})
+        report = build_report([result("a", ["REQ-AAA-01"], Outcome.FAILED)], CATALOGUE, {"run_id": run_id}, False)
+        write_run(tmp_path, run_id, report)
     assert (tmp_path / first / "report.json").exists()
+    html = (tmp_path / first / "report.html").read_text(encoding="utf-8")
+    assert "NOT CONFORMANT" in html and "REQ-AAA-01" in html and "http" not in html.split("<body>")[1].lower()
     assert json.loads((tmp_path / "latest" / "report.json").read_text())["run"]["run_id"] == second
