@@ -17,7 +17,11 @@ SNAPSHOT = """- heading "Ma candidature" [level=1]
 
 def test_names_are_read_from_the_aria_snapshot_in_page_order():
     names = accessible_names(SNAPSHOT)
-    assert names[:3] == [("heading", "Ma candidature"), ("navigation", "Étapes de la candidature"), ("link", "Formation")]
+    assert names[:3] == [
+        ("heading", "Ma candidature"),
+        ("navigation", "Étapes de la candidature"),
+        ("link", "Formation"),
+    ]
     assert ("button", "Sauvegarder") in names and ("paragraph", "Étape 3 sur 8") in names
     assert not any(role == "url" for role, _ in names)
 
