@@ -43,6 +43,11 @@ def _host_port(value: str) -> str:
     return value
 
 
+def _split_host_port(value: str) -> tuple[str, int]:
+    host, _, port = value.rpartition(":")
+    return host, int(port)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -63,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     def add_run_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--profile", default=None, help="portal profile (TOML); default: reference-fr")
         command.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
+        command.add_argument("--workers", type=int, default=1, metavar="N",
+                             help="run scenarios in N parallel browsers (pytest-xdist), each worker with its own data")
         command.add_argument(
             "pytest_args", nargs=argparse.REMAINDER, help="after --: extra pytest arguments (e.g. -k timeout)"
         )
@@ -145,7 +152,7 @@ def serve(args: argparse.Namespace) -> int:
         port=args.port,
         database_url=args.database_url,
         control_token=args.control_token,
-        smtp=args.smtp,
+        smtp=_split_host_port(args.smtp) if args.smtp else None,
         locale=args.locale,
         session_timeout_seconds=args.session_timeout,
         session_warning_seconds=args.session_warning,
@@ -177,6 +184,8 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         str(run_dir / "evidence"),
         "-q",
     ]
+    if args.workers > 1:
+        pytest_args += ["-n", str(args.workers)]
     if getattr(args, "base_url", None):
         pytest_args += ["--base-url", args.base_url]
     if getattr(args, "control_token", None):
@@ -222,9 +231,12 @@ def print_summary(report: dict, run_dir: Path) -> None:
     print("scenarios: " + ", ".join(f"{counts[k]} {k.replace('_', ' ')}" for k in counts if k != "total"))
     width = max((len(r["id"]) for r in report["requirements"]), default=10)
     for requirement in report["requirements"]:
-        if requirement["verdict"] != "conformant":
+        if requirement["verdict"] not in ("conformant", "not_run"):
             print(f"  {requirement['id']:<{width}}  {requirement['location']:<6} {requirement['verdict']}")
-    print(f"report: {run_dir / 'report.json'}")
+    not_run = sum(1 for r in report["requirements"] if r["verdict"] == "not_run")
+    if not_run:
+        print(f"  ({not_run} requirement(s) not run by this selection)")
+    print(f"report: {run_dir / 'report.html'}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ reports to the controller, which writes the report).
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Generator
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from harness.report import ScenarioResult, build_report, new_run_id, write_run
 from harness.verdicts import Outcome, outcome_of_skip
 
 RESULT_PROPERTY = "inspira_scenario"
+RUN_INFO_OUTPUT = "inspira_run_info"
 STEPS_KEY = pytest.StashKey[list]()
 
 
@@ -150,12 +152,28 @@ class ReportCollector:
         elif report.when == "call" and report.passed and result.outcome is None:
             result.outcome = Outcome.PASSED
 
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node, error) -> None:
+        """pytest-xdist: take what a worker learnt of the run (portal, browser) into the report."""
+        from harness.pytest_plugin import RUN_INFO_KEY
+
+        worker_info = json.loads(getattr(node, "workeroutput", {}).get(RUN_INFO_OUTPUT, "{}"))
+        run_info = self.config.stash[RUN_INFO_KEY]
+        for key, value in worker_info.items():
+            run_info.setdefault(key, value)
+        if worker_info.get("portal_url"):
+            run_info.setdefault("portal_urls", []).append(worker_info["portal_url"])
+
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        report_dir = self.config.getoption("report_dir")
-        if not report_dir or hasattr(self.config, "workerinput"):
-            return
         from harness.pytest_plugin import CATALOGUE_KEY, RUN_INFO_KEY
+
+        if hasattr(self.config, "workerinput"):
+            self.config.workeroutput[RUN_INFO_OUTPUT] = json.dumps(self.config.stash[RUN_INFO_KEY])
+            return
+        report_dir = self.config.getoption("report_dir")
+        if not report_dir:
+            return
 
         option = self.config.option
         partial = bool(self.deselected or option.keyword or option.markexpr)

@@ -17,7 +17,7 @@ def driver(page: Page, target: Target) -> Driver:
     return Driver(page, target.profile)
 
 
-@given("que je suis sur le site Carrières")
+@given("je suis sur le site Carrières")
 def on_careers_site(driver: Driver) -> None:
     driver.open_start()
 
@@ -44,7 +44,7 @@ def sign_in(driver: Driver, candidate: dict) -> None:
     driver.expect_heading("Accueil")
 
 
-@given("que je suis connecté en tant que ce candidat")
+@given("je suis connecté en tant que ce candidat")
 def signed_in(driver: Driver, candidate: dict) -> None:
     driver.open_start()
     driver.click_link("Connexion")

@@ -12,7 +12,7 @@ from steps.driver import Driver
 DATE_FORMAT_HINT = "jj/mm/aaaa"
 
 
-@given("que je suis sur le formulaire « Inscription immédiate »")
+@given("je suis sur le formulaire « Inscription immédiate »")
 def on_registration_form(driver: Driver) -> None:
     driver.open_start()
     driver.click_link("Connexion")

@@ -20,7 +20,7 @@ def start_blank_draft(driver: Driver) -> None:
 
 
 @given(
-    "que j'ai enregistré un projet de candidature avec une lettre de motivation",
+    "j'ai enregistré un projet de candidature avec une lettre de motivation",
     target_fixture="cover_letter",
 )
 def saved_draft(driver: Driver) -> str:

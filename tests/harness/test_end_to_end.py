@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.mail import MailSink
+from fixtures.mail import free_port
 from fixtures.portal import ReferencePortal
 
 pytestmark = pytest.mark.slow
@@ -33,20 +33,13 @@ def latest_report(report_dir: Path) -> dict:
     return json.loads((report_dir / "latest" / "report.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def mail_sink():
-    sink = MailSink().start()
-    yield sink
-    sink.stop()
-
-
-def test_a_portal_started_with_serve_passes_through_base_url(tmp_path, mail_sink):
+def test_a_portal_started_with_serve_passes_through_base_url(tmp_path):
     token = secrets.token_urlsafe(16)
-    with ReferencePortal(tmp_path / "portal", control_token=token, smtp=mail_sink.address, launcher=SERVE) as portal:
-        mail_sink.stop()  # the run brings its own sink on the same address
+    sink = f"127.0.0.1:{free_port()}"  # the run listens there; the portal sends its mail there
+    with ReferencePortal(tmp_path / "portal", control_token=token, smtp=sink, launcher=SERVE) as portal:
         code, output = run_cli(
             "--base-url", portal.base_url, "--control-token", token,
-            "--mail-listen", f"127.0.0.1:{mail_sink.port}", "--report-dir", str(tmp_path / "reports"),
+            "--mail-listen", sink, "--report-dir", str(tmp_path / "reports"),
         )
     report = latest_report(tmp_path / "reports")
     assert code == 0, output

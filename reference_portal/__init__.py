@@ -1,0 +1,73 @@
+"""The inspira reference portal: a Flask application that does what the applicant guide describes."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, jsonify
+from flask_wtf.csrf import CSRFProtect
+
+__version__ = "0.1.0"
+PORTAL_NAME = "inspira reference portal"
+
+csrf = CSRFProtect()
+
+
+def default_config(instance_path: str) -> dict[str, Any]:
+    return {
+        "DATABASE_URL": f"sqlite:///{os.path.join(instance_path, 'portal.sqlite3')}",
+        "SECRET_KEY": None,
+        "CONTROL_TOKEN": None,
+        "SMTP_HOST": None,
+        "SMTP_PORT": None,
+        "MAIL_FROM": "ne-pas-repondre@inspira.example",
+        "SESSION_TIMEOUT_SECONDS": 1200,
+        "SESSION_WARNING_SECONDS": 1080,
+        "LOCALE": "fr",
+        "WTF_CSRF_ENABLED": True,
+        # The CSRF token lives as long as the session; the inactivity timeout is what ends both.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+    }
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.config.from_mapping(default_config(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
+    if app.config["LOCALE"] != "fr":
+        raise ValueError(f"unsupported locale {app.config['LOCALE']!r}: only 'fr' is available")
+    if app.config["DATABASE_URL"].startswith("sqlite:///") and "instance" in app.config["DATABASE_URL"]:
+        os.makedirs(app.instance_path, exist_ok=True)
+
+    from reference_portal import db, security
+    from reference_portal.templating import init_templating
+
+    db.init_app(app)
+    csrf.init_app(app)
+    security.init_app(app)
+    init_templating(app)
+
+    from reference_portal import applications, auth, home, jobs, profile
+
+    for blueprint in (auth.bp, home.bp, profile.bp, jobs.bp, applications.bp):
+        app.register_blueprint(blueprint)
+    if app.config["CONTROL_TOKEN"]:
+        from reference_portal import control
+
+        csrf.exempt(control.bp)
+        app.register_blueprint(control.bp)
+
+    @app.get("/health")
+    def health() -> Any:
+        return jsonify(status="ok", portal=PORTAL_NAME, version=__version__)
+
+    return app

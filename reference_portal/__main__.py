@@ -1,0 +1,41 @@
+"""``python -m reference_portal``: start the reference portal."""
+
+from __future__ import annotations
+
+import argparse
+
+from reference_portal.server import serve
+
+
+def _smtp(value: str) -> tuple[str, int]:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        raise argparse.ArgumentTypeError("expected HOST:PORT, for example 127.0.0.1:8025")
+    return host, int(port)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m reference_portal", description="The inspira reference portal.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=5000, help="0 picks a free port (printed when ready)")
+    parser.add_argument("--database-url", help="any SQLAlchemy URL (default: SQLite in the instance folder)")
+    parser.add_argument("--control-token", help="enables the test-control API with this bearer token")
+    parser.add_argument("--smtp", type=_smtp, metavar="HOST:PORT", help="send mail through this SMTP server")
+    parser.add_argument("--locale", default="fr", choices=["fr"])
+    parser.add_argument("--session-timeout", type=int, default=1200, metavar="SECONDS")
+    parser.add_argument("--session-warning", type=int, default=1080, metavar="SECONDS")
+    args = parser.parse_args(argv)
+    serve(
+        args.host,
+        args.port,
+        database_url=args.database_url,
+        control_token=args.control_token,
+        smtp=args.smtp,
+        locale=args.locale,
+        session_timeout_seconds=args.session_timeout,
+        session_warning_seconds=args.session_warning,
+    )
+
+
+if __name__ == "__main__":
+    main()

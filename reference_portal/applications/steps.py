@@ -1,0 +1,107 @@
+"""Steps 2 to 7: one page per section (step 7 has four sub-sections), saved with « Enregistrer » or « Suivant ».
+
+A draft may be incomplete: saving stores every well-formed value and refuses only malformed ones
+(completeness is checked at step 8). Only drafts change: any POST to a submitted application is refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, get_flashed_messages, redirect, render_template, request, url_for
+
+from reference_portal import clock, db, messages
+from reference_portal.applications import bp, own_application_or_404, sections
+from reference_portal.forms import validate
+from reference_portal.models import DRAFT, Application
+from reference_portal.profile import completion
+from reference_portal.security import current_candidate, login_required
+
+_SAVED = "draft-saved"
+
+
+def refuse_if_not_draft(application: Application) -> Any | None:
+    if application.status != DRAFT:
+        page = render_template(
+            "refused.html", title="Modification impossible", message=messages.ALREADY_SUBMITTED
+        )
+        return page, 409
+    return None
+
+
+def step_url(application: Application, section: sections.Section | None) -> str:
+    if section is None:
+        return url_for("applications.review", application_id=application.id)
+    if section.sub:
+        return url_for("applications.sub_step", application_id=application.id, sub=section.sub)
+    return url_for("applications.step", application_id=application.id, number=section.step)
+
+
+@bp.route("/<int:application_id>/etape/<int:number>", methods=["GET", "POST"])
+@login_required
+def step(application_id: int, number: int) -> Any:
+    application = own_application_or_404(application_id)
+    if request.method == "POST" and (refusal := refuse_if_not_draft(application)) is not None:
+        return refusal
+    if number == 7:
+        return redirect(url_for("applications.sub_step", application_id=application_id, sub="lettre"), 303)
+    if number == sections.LAST_STEP:
+        return redirect(url_for("applications.review", application_id=application_id), 303)
+    section = sections.find(number, None)
+    if section is None:
+        abort(404)
+    return _section_page(application, section)
+
+
+@bp.route("/<int:application_id>/etape/7/<sub>", methods=["GET", "POST"])
+@login_required
+def sub_step(application_id: int, sub: str) -> Any:
+    application = own_application_or_404(application_id)
+    if request.method == "POST" and (refusal := refuse_if_not_draft(application)) is not None:
+        return refusal
+    section = sections.find(7, sub)
+    if section is None:
+        abort(404)
+    return _section_page(application, section)
+
+
+def _section_page(application: Application, section: sections.Section) -> Any:
+    fields = sections.fields_of(section, application)
+    if request.method == "GET":
+        stored = sections.stored_values(section, application)
+        raw = {name: "" if value is None else str(value) for name, value in stored.items()}
+        return _render(application, section, fields, raw, {}, saved=bool(get_flashed_messages([_SAVED])))
+    if (refusal := refuse_if_not_draft(application)) is not None:
+        return refusal
+    result = validate(fields, request.form, enforce_required=False, current_year=clock.now().year)
+    sections.store(section, application, {n: v for n, v in result.values.items() if n not in result.errors})
+    db.session().commit()
+    if not result.ok:
+        return _render(application, section, fields, result.raw, result.errors, saved=False), 422
+    if request.form.get("action") == "next":
+        return redirect(step_url(application, sections.following(section)))
+    flash(messages.DRAFT_SAVED, _SAVED)
+    return redirect(step_url(application, section))
+
+
+def _render(
+    application: Application,
+    section: sections.Section,
+    fields: tuple,
+    raw: dict[str, str],
+    errors: dict[str, str],
+    saved: bool,
+) -> str:
+    return render_template(
+        "applications/step.html",
+        application=application,
+        opening=application.opening,
+        section=section,
+        fields=fields,
+        raw=raw,
+        errors=errors,
+        saved=saved,
+        editable=application.status == DRAFT,
+        navigation=sections.NAVIGATION,
+        completion=completion(current_candidate().profile) if section.key == "profile_check" else None,
+    )

@@ -1,0 +1,120 @@
+"""Step 8 « Vérifier/soumettre », the « Conditions générales » and the confirmation.
+
+The submit rule is checked on the server every time: a draft, linked to an opening that is open and
+before its deadline, every mandatory field filled, the profile « 100% Complet ». The status changes in one
+conditional UPDATE, so two concurrent submissions cannot both succeed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import redirect, render_template, request, url_for
+from sqlalchemy import update
+
+from reference_portal import clock, db, messages
+from reference_portal.applications import bp, own_application_or_404, sections
+from reference_portal.applications.steps import refuse_if_not_draft
+from reference_portal.jobs import refusal_reason
+from reference_portal.mail import send_mail
+from reference_portal.models import APPLIED, DRAFT, Application, Candidate
+from reference_portal.profile import completion
+from reference_portal.security import current_candidate, login_required
+
+
+def submission_blockers(application: Application, candidate: Candidate) -> list[str]:
+    """Everything that keeps this application from being submitted now; empty when it may be."""
+    blockers: list[str] = []
+    if application.status != DRAFT:
+        return [messages.ALREADY_SUBMITTED]
+    if application.opening is None:
+        blockers.append(messages.NOT_LINKED_BLOCKER)
+    else:
+        reason = refusal_reason(application.opening, clock.now())
+        if reason:
+            blockers.append(reason)
+    for section in sections.SECTIONS:
+        for label in sections.missing(section, application):
+            blockers.append(messages.missing_field(section.title, label))
+    if completion(candidate.profile) < 100:
+        blockers.append(messages.PROFILE_INCOMPLETE)
+    return blockers
+
+
+@bp.get("/<int:application_id>/etape/8")
+@login_required
+def review(application_id: int) -> Any:
+    application = own_application_or_404(application_id)
+    summary = [
+        (section, sections.fields_of(section, application), sections.stored_values(section, application))
+        for section in sections.SECTIONS
+    ]
+    return render_template(
+        "applications/review.html",
+        application=application,
+        opening=application.opening,
+        summary=summary,
+        blockers=submission_blockers(application, current_candidate()),
+        completion=completion(current_candidate().profile),
+        navigation=sections.NAVIGATION,
+        current_step=sections.LAST_STEP,
+        step_url=lambda section: _section_url(application, section),
+        draft=DRAFT,
+    )
+
+
+def _section_url(application: Application, section: sections.Section) -> str:
+    if section.sub:
+        return url_for("applications.sub_step", application_id=application.id, sub=section.sub)
+    return url_for("applications.step", application_id=application.id, number=section.step)
+
+
+@bp.route("/<int:application_id>/conditions", methods=["GET", "POST"])
+@login_required
+def conditions(application_id: int) -> Any:
+    application = own_application_or_404(application_id)
+    if request.method == "POST" and (refusal := refuse_if_not_draft(application)) is not None:
+        return refusal
+    candidate = current_candidate()
+    blockers = submission_blockers(application, candidate)
+    if blockers:
+        page = render_template("applications/blocked.html", application=application, blockers=blockers)
+        return page, 409
+    if request.method == "GET":
+        return render_template("applications/conditions.html", application=application, error=None)
+    if request.form.get("accept") != "yes":
+        error = messages.TERMS_NOT_ACCEPTED
+        page = render_template("applications/conditions.html", application=application, error=error)
+        return page, 422
+    now = clock.now()
+    session = db.session()
+    changed = session.execute(
+        update(Application)
+        .where(Application.id == application.id, Application.status == DRAFT)
+        .values(status=APPLIED, submitted_at=now)
+    ).rowcount
+    session.commit()
+    if changed != 1:  # another request submitted it first
+        return refuse_if_not_draft(session.get(Application, application.id, populate_existing=True))
+    opening = application.opening
+    profile = candidate.profile
+    send_mail(
+        (profile.primary_email if profile and profile.primary_email else candidate.email),
+        messages.confirmation_subject(opening.number),
+        messages.confirmation_body(
+            (profile.first_name if profile and profile.first_name else candidate.first_name),
+            opening.number,
+            opening.title,
+            clock.format_date(now),
+        ),
+    )
+    return redirect(url_for("applications.confirmation", application_id=application.id), 303)
+
+
+@bp.get("/<int:application_id>/confirmation")
+@login_required
+def confirmation(application_id: int) -> Any:
+    application = own_application_or_404(application_id)
+    if application.status == DRAFT:
+        return redirect(url_for("applications.review", application_id=application.id))
+    return render_template("applications/confirmation.html", application=application)

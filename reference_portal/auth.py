@@ -1,0 +1,164 @@
+"""Registration (« Inscription immédiate »), login (« Connexion ») and logout (« Déconnexion »)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from reference_portal import clock, db, messages, security
+from reference_portal.forms import Field, validate
+from reference_portal.models import Candidate, Profile
+
+bp = Blueprint("auth", __name__)
+
+USER_CODE_RE = re.compile(r"^[A-Za-z0-9._-]{4,30}$")
+DATE_FR_RE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
+MIN_PASSWORD_LENGTH = 10
+
+REGISTRATION_FIELDS = (
+    Field("first_name", "Prénom", required=True, max_length=100, autocomplete="given-name"),
+    Field("last_name", "Nom", required=True, max_length=100, autocomplete="family-name"),
+    Field("email", "Adresse email", kind="email", required=True, max_length=254, autocomplete="email"),
+    Field("date_of_birth", "Date de naissance (jj/mm/aaaa)", kind="date_fr", required=True, placeholder="jj/mm/aaaa"),
+    Field("user_code", "Code utilisateur", required=True, max_length=30, autocomplete="username"),
+    Field("password", "Mot de passe", kind="password", required=True, max_length=200, autocomplete="new-password"),
+    Field(
+        "password_confirmation",
+        "Confirmer le mot de passe",
+        kind="password",
+        required=True,
+        max_length=200,
+        autocomplete="new-password",
+    ),
+)
+LOGIN_FIELDS = (
+    Field("user_code", "Code utilisateur", required=True, autocomplete="username"),
+    Field("password", "Mot de passe", kind="password", required=True, autocomplete="current-password"),
+)
+
+
+def parse_date_of_birth(raw: str, today: date) -> tuple[date | None, str | None]:
+    """A real calendar date written jj/mm/aaaa, in the past, of someone aged 16 to 100 today."""
+    match = DATE_FR_RE.match(raw)
+    if not match:
+        return None, messages.DATE_OF_BIRTH_INVALID
+    try:
+        born = datetime.strptime(raw, "%d/%m/%Y").date()
+    except ValueError:
+        return None, messages.DATE_OF_BIRTH_INVALID
+    if born >= today:
+        return None, messages.DATE_OF_BIRTH_INVALID
+    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    if not 16 <= age <= 100:
+        return None, messages.field_error("Date de naissance (jj/mm/aaaa)", messages.DATE_OF_BIRTH_AGE)
+    return born, None
+
+
+def user_code_taken(user_code: str) -> bool:
+    query = select(Candidate.id).where(func.lower(Candidate.user_code) == user_code.lower())
+    return db.session().execute(query).first() is not None
+
+
+@bp.route("/inscription", methods=["GET", "POST"])
+def register() -> Any:
+    if request.method == "GET":
+        return render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw={}, errors={})
+    result = validate(REGISTRATION_FIELDS, request.form)
+    raw, errors = result.raw, result.errors
+    # Passwords are compared as typed: surrounding spaces are part of a password.
+    password = request.form.get("password", "")
+    born = None
+    if "date_of_birth" not in errors:
+        born, problem = parse_date_of_birth(raw["date_of_birth"], clock.now().date())
+        if problem:
+            errors["date_of_birth"] = problem
+    if "user_code" not in errors:
+        if not USER_CODE_RE.match(raw["user_code"]):
+            errors["user_code"] = messages.field_error("Code utilisateur", messages.USER_CODE_HINT)
+        elif user_code_taken(raw["user_code"]):
+            errors["user_code"] = messages.field_error("Code utilisateur", messages.USER_CODE_TAKEN)
+    if "password" not in errors and len(password) < MIN_PASSWORD_LENGTH:
+        errors["password"] = messages.field_error("Mot de passe", messages.PASSWORD_HINT)
+    if "password_confirmation" not in errors and request.form.get("password_confirmation", "") != password:
+        errors["password_confirmation"] = messages.field_error("Confirmer le mot de passe", messages.PASSWORD_MISMATCH)
+    if errors:
+        raw.pop("password", None)
+        raw.pop("password_confirmation", None)
+        page = render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw=raw, errors=errors)
+        return page, 422
+    candidate = create_candidate(
+        user_code=raw["user_code"],
+        password=password,
+        email=raw["email"],
+        first_name=raw["first_name"],
+        last_name=raw["last_name"],
+        date_of_birth=born,
+    )
+    if candidate is None:  # another request took the code between the check and the insert
+        errors["user_code"] = messages.field_error("Code utilisateur", messages.USER_CODE_TAKEN)
+        raw.pop("password", None)
+        raw.pop("password_confirmation", None)
+        return render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw=raw, errors=errors), 422
+    security.sign_in(candidate)
+    flash(messages.ACCOUNT_CREATED, "status")
+    return redirect(url_for("home.dashboard"))
+
+
+def create_candidate(
+    *, user_code: str, password: str, email: str, first_name: str, last_name: str, date_of_birth: date | None
+) -> Candidate | None:
+    """Creates the account and copies what registration asked into the profile; None if the code is taken."""
+    session = db.session()
+    candidate = Candidate(
+        user_code=user_code,
+        password_hash=security.hash_password(password),
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        date_of_birth=date_of_birth,
+        created_at=clock.now(),
+    )
+    candidate.profile = Profile(first_name=first_name, last_name=last_name, primary_email=email)
+    session.add(candidate)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return None
+    return candidate
+
+
+@bp.route("/connexion", methods=["GET", "POST"])
+def login() -> Any:
+    if request.method == "GET":
+        if security.current_candidate() is not None:
+            return redirect(url_for("home.dashboard"))
+        expired = request.args.get("expire") == "1"
+        minutes = current_app.config["SESSION_TIMEOUT_SECONDS"] // 60
+        notice = messages.session_expired(minutes) if expired else None
+        return render_template("auth/login.html", fields=LOGIN_FIELDS, raw={}, errors={}, notice=notice)
+    user_code = request.form.get("user_code", "").strip()
+    password = request.form.get("password", "")
+    candidate = db.session().execute(select(Candidate).where(Candidate.user_code == user_code)).scalar_one_or_none()
+    if not security.verify_password(candidate.password_hash if candidate else None, password):
+        page = render_template(
+            "auth/login.html",
+            fields=LOGIN_FIELDS,
+            raw={"user_code": user_code},
+            errors={},
+            failure=messages.BAD_CREDENTIALS,
+        )
+        return page, 401
+    security.sign_in(candidate)
+    return redirect(url_for("home.dashboard"))
+
+
+@bp.post("/deconnexion")
+def logout() -> Any:
+    security.sign_out()
+    return redirect(url_for("home.careers"))

@@ -1,0 +1,323 @@
+"""The test-control API (``/__conformance__/v1/``), specified in ``openapi.yaml``.
+
+It lets a test harness arrange what a browser cannot: reset the data, create candidates and openings,
+read what was stored, move the clock. It is registered only when the portal is started with a token, and
+every call must carry that token as a bearer token.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+import secrets
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, request
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from reference_portal import clock, db
+from reference_portal.applications.sections import as_json
+from reference_portal.auth import USER_CODE_RE, create_candidate, user_code_taken
+from reference_portal.forms import EMAIL_RE
+from reference_portal.models import (
+    OPENING_STATES,
+    OPENING_TYPES,
+    Application,
+    Base,
+    Candidate,
+    JobOpening,
+    PrescreeningQuestion,
+)
+from reference_portal.profile import completion
+
+bp = Blueprint("control", __name__, url_prefix="/__conformance__/v1")
+
+COMPLETE_PROFILE = {
+    "phone": "+33 1 23 45 67 89",
+    "address": "12 rue de la Paix",
+    "city": "Paris",
+    "country": "France",
+    "postal_code": "75002",
+    "marital_status": "Célibataire",
+    "dependent_children": 0,
+    "nationality": "France",
+    "residence_country": "France",
+}
+OPENING_TEXT_FIELDS = ("title", "number", "level", "job_family", "job_network", "duty_station", "department",
+                       "description")
+FIRST_JOB_ID = 200000
+
+
+class BadRequest(Exception):
+    pass
+
+
+def _error(status: int, message: str) -> Any:
+    return jsonify(error=message), status
+
+
+@bp.errorhandler(BadRequest)
+def bad_request(exc: BadRequest) -> Any:
+    return _error(400, str(exc))
+
+
+@bp.errorhandler(404)
+def not_found(exc: Exception) -> Any:
+    return _error(404, "not found")
+
+
+@bp.errorhandler(405)
+def not_allowed(exc: Exception) -> Any:
+    return _error(405, "method not allowed")
+
+
+@bp.before_request
+def check_token() -> Any:
+    expected = current_app.config["CONTROL_TOKEN"] or ""
+    header = request.headers.get("Authorization", "")
+    given = header[7:] if header.startswith("Bearer ") else ""
+    if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+        return _error(401, "missing or wrong bearer token")
+    return None
+
+
+def _body() -> dict[str, Any]:
+    body = request.get_json(silent=True)
+    if body is None and not request.get_data():
+        return {}
+    if not isinstance(body, dict):
+        raise BadRequest("the body must be a JSON object")
+    return body
+
+
+def _string(body: dict[str, Any], key: str, max_length: int = 200) -> str | None:
+    value = body.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or len(value) > max_length:
+        raise BadRequest(f"{key} must be a non-empty string of at most {max_length} characters")
+    return value.strip()
+
+
+def _datetime(body: dict[str, Any], key: str) -> datetime | None:
+    value = body.get(key)
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise BadRequest(f"{key} must be an ISO 8601 date-time") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+@bp.post("/reset")
+def reset() -> Any:
+    session = db.session()
+    for table in reversed(Base.metadata.sorted_tables):
+        session.execute(table.delete())
+    session.commit()
+    return "", 204
+
+
+@bp.post("/candidates")
+def create_candidate_endpoint() -> Any:
+    body = _body()
+    profile_state = body.get("profile", "empty")
+    if profile_state not in ("empty", "complete"):
+        raise BadRequest("profile must be 'empty' or 'complete'")
+    suffix = secrets.token_hex(4)
+    user_code = _string(body, "user_code", 30) or f"cand{suffix}"
+    if not USER_CODE_RE.match(user_code):
+        raise BadRequest("user_code must be 4 to 30 letters, digits, '.', '_' or '-'")
+    password = body.get("password") or secrets.token_urlsafe(12)
+    if not isinstance(password, str) or len(password) < 10:
+        raise BadRequest("password must be a string of at least 10 characters")
+    email = _string(body, "email", 254) or f"{user_code.lower()}@exemple.org"
+    if not EMAIL_RE.match(email):
+        raise BadRequest("email is not a valid e-mail address")
+    first_name = _string(body, "first_name", 100) or "Camille"
+    last_name = _string(body, "last_name", 100) or f"Martin-{suffix}"
+    try:
+        born = date.fromisoformat(body["date_of_birth"]) if body.get("date_of_birth") else date(1990, 5, 14)
+    except (TypeError, ValueError):
+        raise BadRequest("date_of_birth must be a date YYYY-MM-DD") from None
+    if user_code_taken(user_code):
+        return _error(409, "user_code is already taken")
+    candidate = create_candidate(
+        user_code=user_code,
+        password=password,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        date_of_birth=born,
+    )
+    if candidate is None:
+        return _error(409, "user_code is already taken")
+    if profile_state == "complete":
+        for key, value in COMPLETE_PROFILE.items():
+            setattr(candidate.profile, key, value)
+        db.session().commit()
+    return jsonify(
+        id=candidate.id,
+        user_code=user_code,
+        password=password,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        profile_completion=completion(candidate.profile),
+    ), 201
+
+
+def _opening_json(opening: JobOpening) -> dict[str, Any]:
+    return {
+        "id": opening.job_id,
+        "number": opening.number,
+        "title": opening.title,
+        "level": opening.level,
+        "job_family": opening.job_family,
+        "job_network": opening.job_network,
+        "duty_station": opening.duty_station,
+        "department": opening.department,
+        "description": opening.description,
+        "opening_type": opening.opening_type,
+        "state": opening.state,
+        "posted_at": _iso(opening.posted_at),
+        "deadline": _iso(opening.deadline),
+        "prescreening_questions": [q.text for q in opening.questions],
+    }
+
+
+def _apply_opening_fields(opening: JobOpening, body: dict[str, Any]) -> None:
+    for key in OPENING_TEXT_FIELDS:
+        value = _string(body, key, 20000 if key == "description" else 200)
+        if value is not None:
+            setattr(opening, key, value)
+    if "opening_type" in body:
+        if body["opening_type"] not in OPENING_TYPES:
+            raise BadRequest(f"opening_type must be one of {', '.join(OPENING_TYPES)}")
+        opening.opening_type = body["opening_type"]
+    if "state" in body:
+        if body["state"] not in OPENING_STATES:
+            raise BadRequest(f"state must be one of {', '.join(OPENING_STATES)}")
+        opening.state = body["state"]
+    for key in ("posted_at", "deadline"):
+        moment = _datetime(body, key)
+        if moment is not None:
+            setattr(opening, key, moment)
+    if "prescreening_questions" in body:
+        questions = body["prescreening_questions"]
+        if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
+            raise BadRequest("prescreening_questions must be a list of non-empty strings")
+        opening.questions = [PrescreeningQuestion(text=q.strip(), position=i) for i, q in enumerate(questions)]
+
+
+def _job_id_from_number(number: str | None) -> int | None:
+    """The numeric job ID inside a number like ``26-Information Technology-ITECNET-250123-R-New York (R)``."""
+    match = re.search(r"-(\d{3,9})-R-", number or "")
+    return int(match[1]) if match else None
+
+
+@bp.post("/openings")
+def create_opening() -> Any:
+    body = _body()
+    if _string(body, "title") is None:
+        raise BadRequest("title is required")
+    session = db.session()
+    now = clock.now()
+    job_id = _job_id_from_number(_string(body, "number"))
+    if job_id is None:
+        highest = session.execute(select(func.max(JobOpening.job_id))).scalar_one()
+        job_id = max(FIRST_JOB_ID, (highest or 0) + 1)
+    if session.get(JobOpening, job_id) is not None:
+        return _error(409, f"an opening with job ID {job_id} already exists")
+    opening = JobOpening(
+        job_id=job_id,
+        level="P-3",
+        job_family="Information Technology",
+        job_network="ITECNET",
+        duty_station="New York",
+        department="Bureau de l'informatique et des communications",
+        description="Description de l'appel à candidature.",
+        opening_type="standard",
+        state="open",
+        posted_at=now,
+        deadline=now + timedelta(days=30),
+    )
+    _apply_opening_fields(opening, body)
+    if not opening.number:
+        opening.number = (
+            f"{now:%y}-{opening.job_family}-{opening.job_network}-{job_id}-R-{opening.duty_station} (R)"
+        )
+    session.add(opening)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return _error(409, "an opening with this number or job ID already exists")
+    return jsonify(_opening_json(opening)), 201
+
+
+@bp.patch("/openings/<int:job_id>")
+def update_opening(job_id: int) -> Any:
+    body = _body()
+    session = db.session()
+    opening = session.get(JobOpening, job_id)
+    if opening is None:
+        return _error(404, f"no opening with id {job_id}")
+    if "number" in body and _job_id_from_number(body["number"]) not in (None, job_id):
+        raise BadRequest("number must keep the opening's job ID")
+    _apply_opening_fields(opening, body)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return _error(409, "an opening with this number already exists")
+    return jsonify(_opening_json(opening)), 200
+
+
+@bp.get("/candidates/<int:candidate_id>/applications")
+def candidate_applications(candidate_id: int) -> Any:
+    session = db.session()
+    if session.get(Candidate, candidate_id) is None:
+        return _error(404, f"no candidate with id {candidate_id}")
+    applications = session.execute(
+        select(Application).where(Application.candidate_id == candidate_id).order_by(Application.id)
+    ).scalars()
+    return jsonify(
+        applications=[
+            {
+                "id": a.id,
+                "opening_id": a.opening_id,
+                "status": a.status,
+                "created_at": _iso(a.created_at),
+                "submitted_at": _iso(a.submitted_at),
+                "origin": a.origin,
+                "sections": as_json(a),
+            }
+            for a in applications
+        ]
+    )
+
+
+def _clock_json() -> Any:
+    return jsonify(now=_iso(clock.now()), offset_seconds=clock.offset_seconds())
+
+
+@bp.get("/clock")
+def read_clock() -> Any:
+    return _clock_json()
+
+
+@bp.post("/clock")
+def move_clock() -> Any:
+    seconds = _body().get("advance_seconds")
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 < seconds <= 10 * 365 * 86400:
+        raise BadRequest("advance_seconds must be a number greater than 0 (at most ten years)")
+    clock.advance(float(seconds))
+    return _clock_json()

@@ -1,0 +1,45 @@
+"""One engine and one scoped session per application; the session is removed when the app context ends."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, scoped_session, sessionmaker
+
+from reference_portal.models import Base
+
+_EXTENSION_KEY = "reference_portal.db"
+
+
+def init_app(app: Flask) -> None:
+    url = app.config["DATABASE_URL"]
+    options: dict = {}
+    if url.startswith("sqlite"):
+        # Threads share the file; each waits (up to 30 s) for another's write to finish.
+        options["connect_args"] = {"check_same_thread": False, "timeout": 30}
+    engine = create_engine(url, **options)
+    if url.startswith("sqlite"):
+        event.listen(engine, "connect", _sqlite_pragmas)
+    factory = scoped_session(sessionmaker(bind=engine, expire_on_commit=False))
+    app.extensions[_EXTENSION_KEY] = (engine, factory)
+    Base.metadata.create_all(engine)
+
+    @app.teardown_appcontext
+    def remove_session(exc: BaseException | None) -> None:
+        factory.remove()
+
+
+def _sqlite_pragmas(dbapi_connection, connection_record) -> None:  # noqa: ANN001 (DB-API objects)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def engine() -> Engine:
+    return current_app.extensions[_EXTENSION_KEY][0]
+
+
+def session() -> Session:
+    return current_app.extensions[_EXTENSION_KEY][1]()

@@ -1,0 +1,22 @@
+"""The public careers home and the signed-in « Accueil »."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, render_template
+
+from reference_portal.security import current_candidate, login_required
+
+bp = Blueprint("home", __name__)
+
+
+@bp.get("/")
+def careers() -> Any:
+    return render_template("home/careers.html")
+
+
+@bp.get("/accueil")
+@login_required
+def dashboard() -> Any:
+    return render_template("home/dashboard.html", candidate=current_candidate())

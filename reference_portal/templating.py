@@ -1,0 +1,21 @@
+"""What every template can use: the messages module, the signed-in candidate, date filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from reference_portal import clock, messages, security
+
+
+def init_templating(app: Flask) -> None:
+    app.jinja_env.filters["date_fr"] = clock.format_date
+    app.jinja_env.filters["time_ny"] = lambda moment: moment.astimezone(clock.NEW_YORK).strftime("%H:%M")
+    app.jinja_env.globals["messages"] = messages  # also visible inside imported macros
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    @app.context_processor
+    def common() -> dict[str, Any]:
+        return {"current_candidate": security.current_candidate()}

@@ -1,0 +1,85 @@
+"""Helpers shared by the portal tests (imported by conftest and by test modules)."""
+
+from __future__ import annotations
+
+import re
+import socket
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from reference_portal import create_app
+
+TOKEN = "test-token"
+
+
+def make_app(tmp_path: Path, **overrides: Any) -> Flask:
+    config = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}",
+        "SECRET_KEY": "test",
+        "CONTROL_TOKEN": TOKEN,
+        "WTF_CSRF_ENABLED": False,
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+class Control:
+    """The test-control API, called through the Flask test client."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+        self.headers = {"Authorization": f"Bearer {TOKEN}"}
+
+    def call(self, method: str, path: str, body: dict | None = None, expect: int = 200) -> Any:
+        response = self.client.open(f"/__conformance__/v1{path}", method=method, json=body, headers=self.headers)
+        assert response.status_code == expect, response.get_data(as_text=True)
+        return response.get_json()
+
+    def candidate(self, profile: str = "complete", **fields: Any) -> dict:
+        return self.call("POST", "/candidates", {"profile": profile, **fields}, expect=201)
+
+    def opening(self, **fields: Any) -> dict:
+        fields.setdefault("title", "Spécialiste des systèmes d'information")
+        return self.call("POST", "/openings", fields, expect=201)
+
+    def update_opening(self, job_id: int, **fields: Any) -> dict:
+        return self.call("PATCH", f"/openings/{job_id}", fields)
+
+    def applications(self, candidate_id: int) -> list[dict]:
+        return self.call("GET", f"/candidates/{candidate_id}/applications")["applications"]
+
+    def advance(self, seconds: float) -> dict:
+        return self.call("POST", "/clock", {"advance_seconds": seconds})
+
+
+def login(client: FlaskClient, candidate: dict) -> None:
+    response = client.post("/connexion", data={"user_code": candidate["user_code"], "password": candidate["password"]})
+    assert response.status_code == 302 and response.headers["Location"] == "/accueil"
+
+
+def text(response: Any) -> str:
+    """The page's text with tags removed and spaces collapsed, to assert on what a person reads."""
+    html = response.get_data(as_text=True)
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&#39;", "'").replace("&amp;", "&")
+
+
+@dataclass
+class MailBox:
+    messages: list[EmailMessage] = field(default_factory=list)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd API)
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

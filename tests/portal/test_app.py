@@ -1,0 +1,34 @@
+from pathlib import Path
+
+from .support import make_app
+
+
+def test_health(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "portal": "inspira reference portal", "version": "0.1.0"}
+
+
+def test_control_api_absent_without_token(tmp_path: Path):
+    client = make_app(tmp_path, CONTROL_TOKEN=None).test_client()
+    response = client.post("/__conformance__/v1/reset", headers={"Authorization": "Bearer anything"})
+    assert response.status_code == 404
+
+
+def test_session_cookie_is_httponly_and_lax(client, control):
+    person = control.candidate()
+    response = client.post("/connexion", data={"user_code": person["user_code"], "password": person["password"]})
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_careers_home_links_to_login(client):
+    html = client.get("/").get_data(as_text=True)
+    assert "<h1>Carrières de l'ONU</h1>" in html.replace("&#39;", "'")
+    assert 'href="/connexion">Connexion</a>' in html
+
+
+def test_secret_key_is_random_when_absent(tmp_path: Path):
+    first = make_app(tmp_path, SECRET_KEY=None).config["SECRET_KEY"]
+    second = make_app(tmp_path, SECRET_KEY=None).config["SECRET_KEY"]
+    assert first and second and first != second

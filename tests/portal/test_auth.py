@@ -1,0 +1,115 @@
+import pytest
+
+from reference_portal import messages
+
+from .support import login, text
+
+GOOD = {
+    "first_name": "Amina",
+    "last_name": "Diallo",
+    "email": "amina.diallo@exemple.org",
+    "date_of_birth": "05/03/1990",
+    "user_code": "adiallo",
+    "password": "un-mot-de-passe-long",
+    "password_confirmation": "un-mot-de-passe-long",
+}
+
+
+def register(client, **changes):
+    return client.post("/inscription", data={**GOOD, **changes})
+
+
+def test_registration_page_labels_and_note(client):
+    page = client.get("/inscription")
+    html = page.get_data(as_text=True)
+    for label in ("Prénom", "Nom", "Adresse email", "Date de naissance (jj/mm/aaaa)", "Code utilisateur",
+                  "Mot de passe", "Confirmer le mot de passe"):
+        assert f">{label}</span>" in html
+    assert 'placeholder="jj/mm/aaaa"' in html
+    assert "Galaxy" in text(page) and "<h1>Inscription immédiate</h1>" in html
+
+
+def test_registration_signs_in_and_copies_into_profile(client):
+    response = register(client)
+    assert response.status_code == 302 and response.headers["Location"] == "/accueil"
+    home = client.get("/accueil")
+    assert 'role="status"' in home.get_data(as_text=True)
+    assert messages.ACCOUNT_CREATED in text(home)
+    assert "Bienvenue, Amina" in text(home)
+    profile = client.get("/profil/coordonnees").get_data(as_text=True)
+    assert 'value="amina.diallo@exemple.org"' in profile and 'value="Diallo"' in profile
+
+
+@pytest.mark.parametrize("bad", ["1990-03-05", "05/03/90", "31/04/1990", "29/02/2023", "5 mars 1990", "5/3/1990"])
+def test_bad_dates_refused_and_typing_kept(client, bad):
+    response = register(client, date_of_birth=bad)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert 'role="alert"' in html
+    assert messages.DATE_OF_BIRTH_INVALID in text(response)
+    assert f'value="{bad}"' in html
+    assert 'aria-invalid="true" aria-describedby="date_of_birth-error"' in html
+    assert 'value="Amina"' in html  # the rest of the typing is kept too
+
+
+def test_leap_day_accepted_in_leap_year(client):
+    assert register(client, date_of_birth="29/02/2024", user_code="leap2024").status_code == 422  # too young
+    assert register(client, date_of_birth="29/02/1996", user_code="leap1996").status_code == 302
+
+
+def test_age_limits(client):
+    response = register(client, date_of_birth="01/01/1900")
+    assert response.status_code == 422 and "entre 16 et 100 ans" in text(response)
+    assert register(client, date_of_birth="01/01/2999").status_code == 422
+
+
+def test_duplicate_user_code(client, control):
+    control.candidate(user_code="adiallo")
+    response = register(client, user_code="ADiallo")
+    assert response.status_code == 422
+    assert messages.USER_CODE_TAKEN in text(response)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"email": "pas-un-email"}, "email"),
+        ({"user_code": "a b"}, "user_code"),
+        ({"password": "court", "password_confirmation": "court"}, "password"),
+        ({"password_confirmation": "autre-mot-de-passe"}, "password_confirmation"),
+        ({"first_name": ""}, "first_name"),
+    ],
+)
+def test_each_rule_names_its_field(client, changes, field):
+    response = register(client, **changes)
+    assert response.status_code == 422
+    assert f'href="#{field}"' in response.get_data(as_text=True)
+
+
+def test_login_logout(client, control):
+    person = control.candidate()
+    login(client, person)
+    assert client.get("/accueil").status_code == 200
+    assert client.post("/deconnexion").status_code == 302
+    assert client.get("/accueil").headers["Location"] == "/connexion"
+
+
+def test_wrong_credentials_same_message(client, control):
+    person = control.candidate()
+    wrong_password = client.post("/connexion", data={"user_code": person["user_code"], "password": "mauvais-mdp"})
+    unknown_user = client.post("/connexion", data={"user_code": "inconnu", "password": "mauvais-mdp"})
+    for response in (wrong_password, unknown_user):
+        assert response.status_code == 401
+        assert messages.BAD_CREDENTIALS in text(response)
+
+
+def test_login_page(client):
+    html = client.get("/connexion").get_data(as_text=True)
+    assert ">Code utilisateur</span>" in html and ">Mot de passe</span>" in html
+    assert 'href="/inscription">Inscription immédiate</a>' in html
+    assert "oublié" not in html  # no dead links until those flows exist
+
+
+def test_anonymous_redirected(client):
+    for url in ("/accueil", "/profil/coordonnees", "/emplois", "/candidatures"):
+        assert client.get(url).headers["Location"] == "/connexion"

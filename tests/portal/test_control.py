@@ -1,0 +1,102 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from reference_portal import control as control_module
+
+from .support import make_app
+
+OPENAPI = Path(control_module.__file__).with_name("openapi.yaml")
+
+
+def test_missing_or_wrong_token_is_401(client):
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "test-token"}):
+        response = client.get("/__conformance__/v1/clock", headers=headers)
+        assert response.status_code == 401 and "error" in response.get_json()
+
+
+def test_reset_empties_everything(client, control):
+    person = control.candidate()
+    control.opening()
+    control.advance(100)
+    control.call("POST", "/reset", expect=204)
+    assert control.call("GET", "/clock")["offset_seconds"] == 0
+    control.call("GET", f"/candidates/{person['id']}/applications", expect=404)
+
+
+def test_candidate_defaults_and_choices(control):
+    generated = control.candidate("empty")
+    assert {"id", "user_code", "password", "email", "first_name", "last_name", "profile_completion"} <= set(generated)
+    chosen = control.candidate("complete", user_code="choisi", password="mot-de-passe-42", date_of_birth="1985-01-31")
+    assert chosen["user_code"] == "choisi" and chosen["profile_completion"] == 100
+    control.call("POST", "/candidates", {"user_code": "choisi"}, expect=409)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"profile": "half"},
+        {"user_code": "x"},
+        {"password": "court"},
+        {"email": "nope"},
+        {"date_of_birth": "31/01/1985"},
+    ],
+)
+def test_bad_candidate_bodies(control, body):
+    assert "error" in control.call("POST", "/candidates", body, expect=400)
+
+
+def test_openings_create_and_patch(control):
+    opening = control.opening(
+        title="Chef de projet", number="26-Information Technology-ITECNET-250123-R-New York (R)",
+        opening_type="roster", prescreening_questions=["Q1 ?", "Q2 ?"],
+    )
+    assert opening["id"] == 250123 and opening["opening_type"] == "roster"
+    assert opening["prescreening_questions"] == ["Q1 ?", "Q2 ?"] and opening["state"] == "open"
+    changed = control.update_opening(250123, state="cancelled", deadline="2030-01-01T00:00:00Z")
+    assert changed["state"] == "cancelled" and changed["deadline"] == "2030-01-01T00:00:00Z"
+    control.call("PATCH", "/openings/999", {"state": "open"}, expect=404)
+    control.call("POST", "/openings", {"title": "Doublon", "number": opening["number"]}, expect=409)
+
+
+@pytest.mark.parametrize(
+    "body", [{}, {"title": ""}, {"title": "T", "state": "paused"}, {"title": "T", "deadline": "demain"},
+             {"title": "T", "prescreening_questions": "Q ?"}, {"title": "T", "opening_type": "generic"}],
+)
+def test_bad_opening_bodies(control, body):
+    control.call("POST", "/openings", body, expect=400)
+
+
+def test_clock(control):
+    before = control.call("GET", "/clock")
+    after = control.advance(3600)
+    assert after["offset_seconds"] == before["offset_seconds"] + 3600
+    for bad in ({}, {"advance_seconds": 0}, {"advance_seconds": -5}, {"advance_seconds": "10"},
+                {"advance_seconds": True}):
+        control.call("POST", "/clock", bad, expect=400)
+
+
+def test_applications_of_unknown_candidate(control):
+    control.call("GET", "/candidates/12345/applications", expect=404)
+
+
+def test_every_route_is_in_the_openapi_file(tmp_path):
+    app = make_app(tmp_path)
+    spec = OPENAPI.read_text(encoding="utf-8")
+    documented: dict[str, set[str]] = {}
+    current = None
+    for line in spec.splitlines():
+        if match := re.match(r"^  (/\S*):$", line):
+            current = match[1]
+            documented[current] = set()
+        elif current and (match := re.match(r"^    (get|post|patch|put|delete):$", line)):
+            documented[current].add(match[1].upper())
+        elif line and not line.startswith(" "):
+            current = None
+    served: dict[str, set[str]] = {}
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.startswith("control."):
+            path = re.sub(r"<(?:\w+:)?(\w+)>", "{id}", rule.rule.removeprefix("/__conformance__/v1"))
+            served.setdefault(path, set()).update(rule.methods - {"HEAD", "OPTIONS"})
+    assert served == documented
