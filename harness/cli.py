@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     def add_run_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--profile", default=None, help="portal profile (TOML); default: reference-fr")
         command.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
+        command.add_argument("--shard", default=None, metavar="I/N",
+                             help="run only shard I of N (deterministic); merge with `report merge`")
+        command.add_argument("--retries", type=int, default=0, metavar="N",
+                             help="retry a failed scenario up to N times; one that then passes is reported flaky")
         command.add_argument("--workers", type=int, default=1, metavar="N",
                              help="run scenarios in N parallel browsers (pytest-xdist), each worker with its own data")
         command.add_argument(
@@ -90,6 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="run the whole suite against the embedded reference portal")
     add_run_options(demo)
+
+    report = sub.add_parser("report", help="work on finished runs")
+    report_sub = report.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
+    merge = report_sub.add_parser("merge", help="merge shard runs into one report")
+    merge.add_argument("runs", nargs="+", help="run folders, report.json files or run IDs")
+    merge.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
+    diff = report_sub.add_parser("diff", help="requirements whose verdict changed between two runs")
+    diff.add_argument("before")
+    diff.add_argument("after")
+    diff.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
+    diff.add_argument("--format", choices=["text", "json"], default="text")
 
     coverage = sub.add_parser("coverage", help="requirement → scenarios; fails on gaps and unknown tags")
     coverage.add_argument("--format", choices=["text", "json"], default="text")
@@ -139,6 +154,29 @@ def check_reachable(base_url: str) -> None:
         ) from None
 
 
+def report_command(args: argparse.Namespace) -> int:
+    from harness.report_tools import ReportError, diff_reports, load_run, merge_runs
+
+    report_dir = Path(args.report_dir)
+    try:
+        if args.report_command == "merge":
+            report, run_dir = merge_runs(args.runs, report_dir)
+            print_summary(report, run_dir)
+            return report["exit_code"]
+        changes = diff_reports(load_run(args.before, report_dir), load_run(args.after, report_dir))
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    if args.format == "json":
+        print(json.dumps(changes, ensure_ascii=False, indent=2))
+    else:
+        for change in changes:
+            mark = "NEW FAILURE" if change["regression"] and change["after"] in ("failed", "error") else (
+                "regression" if change["regression"] else "change")
+            print(f"{mark:<12} {change['id']}  {change['location']:<6} {change['before']} → {change['after']}")
+        print(f"{len(changes)} requirement(s) changed verdict")
+    return ExitCode.NOT_CONFORMANT if any(c["regression"] for c in changes) else ExitCode.CONFORMANT
+
+
 def serve(args: argparse.Namespace) -> int:
     if args.control_token and args.host not in LOOPBACK_HOSTS and not args.allow_remote_control:
         raise UsageError(
@@ -184,6 +222,10 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         str(run_dir / "evidence"),
         "-q",
     ]
+    if args.shard:
+        pytest_args += ["--shard", args.shard]
+    if args.retries:
+        pytest_args += ["--reruns", str(args.retries)]
     if args.workers > 1:
         pytest_args += ["-n", str(args.workers)]
     if getattr(args, "base_url", None):
@@ -247,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
             return serve(args)
         if args.command == "coverage":
             return int(coverage(args))
+        if args.command == "report":
+            return int(report_command(args))
         code, report, run_dir = run(args)
         if report is not None:
             print_summary(report, run_dir)

@@ -11,25 +11,26 @@ from pathlib import Path
 
 import pytest
 
+from harness.paths import STEPS_DIR
 from harness.profile import Profile, ProfileError, default_profile_path, load_profile
 from harness.report import new_run_id
 from harness.requirements import CatalogueError, Requirement, load_catalogue
+from harness.shards import Shard, parse_shard
 from harness.verdicts import NOT_TESTABLE_PREFIX
 
+# Step modules are found, not listed: a new guide area adds its module to steps/ and nothing else.
+_NOT_STEP_MODULES = {"__init__", "conftest", "driver", "test_guide"}
 pytest_plugins = [
     "fixtures.portal",
     "fixtures.data",
     "harness.reporting",
-    "steps.common",
-    "steps.registration",
-    "steps.profile",
-    "steps.applications",
-    "steps.session",
+    *(f"steps.{path.stem}" for path in sorted(STEPS_DIR.glob("*.py")) if path.stem not in _NOT_STEP_MODULES),
 ]
 
 PROFILE_KEY = pytest.StashKey[Profile]()
 CATALOGUE_KEY = pytest.StashKey[dict[str, Requirement]]()
 RUN_INFO_KEY = pytest.StashKey[dict]()
+SHARD_KEY = pytest.StashKey[Shard]()
 
 # Scenario tag → the capability it needs.
 CAPABILITY_TAGS = {
@@ -51,6 +52,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption("--report-dir", default=None, help="write the conformance report under this folder")
     group.addoption("--run-id", default=None, help="name of this run's report folder")
+    group.addoption("--shard", default=None, metavar="I/N", help="run only shard I of N (deterministic split)")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -61,6 +63,12 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.run_id = config.getoption("run_id") or new_run_id()
         if not getattr(config.option, "xmlpath", None):
             config.option.xmlpath = str(Path(report_dir) / config.option.run_id / "junit.xml")
+    shard_spec = config.getoption("shard")
+    if shard_spec:
+        try:
+            config.stash[SHARD_KEY] = parse_shard(shard_spec)
+        except ValueError as exc:
+            raise pytest.UsageError(f"--shard: {exc}") from None
     profile_path = config.getoption("portal_profile") or default_profile_path()
     try:
         config.stash[PROFILE_KEY] = load_profile(profile_path)
@@ -75,6 +83,19 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{requirement.id}: {requirement.statement}")
     for tag, capability in CAPABILITY_TAGS.items():
         config.addinivalue_line("markers", f"{tag}: the scenario needs the portal capability '{capability}'")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    shard = config.stash.get(SHARD_KEY, None)
+    if shard is None:
+        return
+    kept = [item for item in items if shard.owns(item.nodeid)]
+    others = [item for item in items if not shard.owns(item.nodeid)]
+    if others:
+        config.stash[RUN_INFO_KEY]["shard"] = str(shard)
+        config.stash[RUN_INFO_KEY]["shard_deselected"] = len(others)
+        config.hook.pytest_deselected(items=others)
+    items[:] = kept
 
 
 def missing_capabilities(item: pytest.Item, available: frozenset[str]) -> list[str]:

@@ -30,6 +30,7 @@ class ScenarioResult:
     duration_s: float = 0.0
     steps: list[dict] = field(default_factory=list)
     url: str | None = None
+    attempts: list[dict] = field(default_factory=list)
 
     @property
     def requirement_ids(self) -> list[str]:
@@ -48,6 +49,7 @@ class ScenarioResult:
             "duration_s": round(self.duration_s, 3),
             "steps": self.steps,
             **({"evidence": {"url": self.url}} if self.url else {}),
+            **({"failed_attempts": self.attempts} if self.attempts else {}),
         }
 
 
@@ -56,10 +58,21 @@ def new_run_id(now: datetime | None = None) -> str:
     return now.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
 
 
+SCOPES = ("full", "partial", "shard")
+
+
 def build_report(
-    results: list[ScenarioResult], catalogue: dict[str, Requirement], run_info: dict, partial: bool
+    results: list[ScenarioResult] | list[dict], catalogue: dict[str, Requirement], run_info: dict, scope: str
 ) -> dict:
-    scenarios = [r.as_dict() for r in sorted(results, key=lambda r: (r.feature, r.name, r.nodeid))]
+    """The report of a run from its scenario results (objects, or dicts of an earlier report).
+
+    ``scope``: "full" (every scenario selected), "partial" (a subset chosen by the user) or "shard"
+    (one shard of a split run). Only a full run can certify: elsewhere unrun requirements are left out.
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
+    rows = [r.as_dict() if isinstance(r, ScenarioResult) else r for r in results]
+    scenarios = sorted(rows, key=lambda s: (s["feature"], s["name"], s["nodeid"]))
     by_requirement: dict[str, list[dict]] = {rid: [] for rid in catalogue}
     unknown: set[str] = set()
     for scenario in scenarios:
@@ -84,12 +97,12 @@ def build_report(
             }
         )
     summary = Counter(s["outcome"] for s in scenarios)
-    verdict = overall_verdict(verdicts, partial)
+    verdict = overall_verdict(verdicts, partial=scope != "full")
     return {
         "format": REPORT_FORMAT,
         "verdict": verdict,
         "exit_code": int(exit_code(verdict, (Outcome(s["outcome"]) for s in scenarios))),
-        "scope": "partial" if partial else "full",
+        "scope": scope,
         "summary": {outcome.value: summary.get(outcome.value, 0) for outcome in Outcome}
         | {"total": len(scenarios)},
         "requirement_summary": dict(Counter(r["verdict"] for r in requirements)),

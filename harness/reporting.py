@@ -143,6 +143,10 @@ class ReportCollector:
                 nodeid=report.nodeid, name=data["name"], feature=data["feature"], tags=data["tags"]
             )
         result.duration_s += report.duration
+        if report.outcome == "rerun":  # pytest-rerunfailures: this attempt failed, another follows
+            result.attempts.append({"outcome": data["outcome"] or "failed", "message": data["message"]})
+            result.outcome, result.message, result.steps = None, None, []
+            return
         if data["steps"]:
             result.steps = data["steps"]
         if data["outcome"] and result.outcome in (None, Outcome.PASSED):
@@ -150,7 +154,11 @@ class ReportCollector:
             result.message = data["message"]
             result.url = data.get("url") or result.url
         elif report.when == "call" and report.passed and result.outcome is None:
-            result.outcome = Outcome.PASSED
+            result.outcome = Outcome.FLAKY if result.attempts else Outcome.PASSED
+            if result.attempts:
+                result.message = "passed on attempt {} after: {}".format(
+                    len(result.attempts) + 1, result.attempts[0]["message"]
+                )
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node, error) -> None:
@@ -176,7 +184,9 @@ class ReportCollector:
             return
 
         option = self.config.option
-        partial = bool(self.deselected or option.keyword or option.markexpr)
+        by_shard = self.config.stash[RUN_INFO_KEY].get("shard_deselected", 0)
+        selected_subset = bool(self.deselected - by_shard or option.keyword or option.markexpr)
+        scope = "partial" if selected_subset else ("shard" if by_shard else "full")
         run_info = {
             **self.config.stash[RUN_INFO_KEY],
             "run_id": self.config.getoption("run_id") or new_run_id(),
@@ -186,7 +196,7 @@ class ReportCollector:
             "pytest_exit_status": int(exitstatus),
         }
         report = build_report(
-            list(self.results.values()), self.config.stash[CATALOGUE_KEY], run_info, partial
+            list(self.results.values()), self.config.stash[CATALOGUE_KEY], run_info, scope
         )
         write_run(Path(report_dir), run_info["run_id"], report, junit=self._junit_path())
 

@@ -21,12 +21,15 @@ class Outcome(StrEnum):
     NOT_TESTABLE = "not_testable"
     NOT_APPLICABLE = "not_applicable"
     ERROR = "error"
+    # Failed, then passed on a retry: shown as such and a warning, never clean evidence.
+    FLAKY = "flaky"
 
 
 class RequirementVerdict(StrEnum):
     CONFORMANT = "conformant"
     FAILED = "failed"
     WARNING = "warning"
+    FLAKY = "flaky"
     NOT_TESTABLE = "not_testable"
     NOT_APPLICABLE = "not_applicable"
     ERROR = "error"
@@ -67,11 +70,18 @@ def requirement_verdict(level: str, outcomes: Iterable[Outcome]) -> RequirementV
         return RequirementVerdict.NOT_TESTABLE
     if seen == {Outcome.NOT_APPLICABLE}:
         return RequirementVerdict.NOT_APPLICABLE
+    if Outcome.FLAKY in seen:
+        return RequirementVerdict.FLAKY
     return RequirementVerdict.CONFORMANT
 
 
 # Verdicts of a MUST requirement that still allow the overall verdict CONFORMANT.
-_ACCEPTABLE = {RequirementVerdict.CONFORMANT, RequirementVerdict.NOT_APPLICABLE, RequirementVerdict.WARNING}
+_ACCEPTABLE = {
+    RequirementVerdict.CONFORMANT,
+    RequirementVerdict.NOT_APPLICABLE,
+    RequirementVerdict.WARNING,
+    RequirementVerdict.FLAKY,
+}
 
 
 def overall_verdict(verdicts: Mapping[str, tuple[str, RequirementVerdict]], partial: bool) -> str:

@@ -29,6 +29,14 @@ def broken_rule():
     assert 1 == 2, "the portal broke a rule"
 
 
+@given("la première tentative échoue")
+def fails_once(tmp_path_factory):
+    marker = tmp_path_factory.getbasetemp().parent / "attempted"
+    if not marker.exists():
+        marker.write_text("1")
+        assert False, "first attempt fails"
+
+
 @given("le banc de test casse")
 def broken_harness():
     raise RuntimeError("the harness broke")
@@ -104,3 +112,27 @@ def test_a_malformed_profile_is_a_usage_error(pytester: pytest.Pytester, tmp_pat
     result = pytester.runpytest_subprocess("--portal-profile", str(bad), "-p", "no:cacheprovider")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines([f"*{bad}: key 'locale': expected*"])
+
+
+FLAKY_FEATURE = """# language: fr
+Fonctionnalité: Tentatives
+  @REQ-REG-01
+  Scénario: instable
+    Étant donné la première tentative échoue
+"""
+
+
+def test_a_scenario_that_passes_only_on_retry_is_flaky_never_clean(pytester: pytest.Pytester, tmp_path):
+    pytester.makeconftest(CONFTEST)
+    pytester.makefile(".feature", flaky=FLAKY_FEATURE)
+    pytester.makepyfile(test_flaky='from pytest_bdd import scenarios\nscenarios("flaky.feature")\n')
+    reports = tmp_path / "reports"
+    result = pytester.runpytest_subprocess(
+        "--reruns", "1", "--report-dir", str(reports), "--run-id", "r", "-p", "no:cacheprovider"
+    )
+    assert result.ret == 0
+    report = json.loads((reports / "r" / "report.json").read_text(encoding="utf-8"))
+    [scenario] = report["scenarios"]
+    assert scenario["outcome"] == "flaky" and "first attempt fails" in scenario["failed_attempts"][0]["message"]
+    assert {r["id"]: r["verdict"] for r in report["requirements"]}["REQ-REG-01"] == "flaky"
+    assert report["summary"]["flaky"] == 1 and report["summary"]["passed"] == 0

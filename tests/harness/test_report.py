@@ -26,20 +26,20 @@ def test_requirements_take_the_verdict_of_their_scenarios():
         ],
         CATALOGUE,
         {"run_id": "x"},
-        partial=False,
+        scope="full",
     )
     verdicts = {r["id"]: r["verdict"] for r in report["requirements"]}
     assert verdicts == {"REQ-AAA-01": "conformant", "REQ-AAA-02": "warning", "REQ-AAA-03": "conformant"}
     assert report["verdict"] == "CONFORMANT" and report["exit_code"] == 0
     assert report["summary"] == {
-        "passed": 2, "failed": 1, "not_testable": 0, "not_applicable": 0, "error": 0, "total": 3,
+        "passed": 2, "failed": 1, "not_testable": 0, "not_applicable": 0, "error": 0, "flaky": 0, "total": 3,
     }
     assert report["unknown_requirement_tags"] == ["REQ-ZZZ-99"]
     assert report["scenarios"][0]["requirement_ids"] == ["REQ-AAA-01"]
 
 
 def test_a_scenario_that_never_finished_counts_as_an_error():
-    report = build_report([result("a", ["REQ-AAA-01"], None)], CATALOGUE, {}, partial=True)
+    report = build_report([result("a", ["REQ-AAA-01"], None)], CATALOGUE, {}, scope="partial")
     assert report["scenarios"][0]["outcome"] == "error"
     assert report["verdict"] == "NOT CONFORMANT" and report["exit_code"] == 3
 
@@ -48,7 +48,7 @@ def test_each_run_gets_its_folder_and_latest_follows(tmp_path):
     first, second = new_run_id(), new_run_id()
     assert first != second
     for run_id in (first, second):
-        report = build_report([result("a", ["REQ-AAA-01"], Outcome.FAILED)], CATALOGUE, {"run_id": run_id}, False)
+        report = build_report([result("a", ["REQ-AAA-01"], Outcome.FAILED)], CATALOGUE, {"run_id": run_id}, "full")
         write_run(tmp_path, run_id, report)
     assert (tmp_path / first / "report.json").exists()
     html = (tmp_path / first / "report.html").read_text(encoding="utf-8")

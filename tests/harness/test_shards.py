@@ -1,0 +1,70 @@
+import pytest
+
+from harness.report import ScenarioResult, build_report
+from harness.report_tools import ReportError, diff_reports, merge_reports
+from harness.requirements import Requirement
+from harness.shards import Shard, parse_shard
+from harness.verdicts import Outcome
+
+CATALOGUE = {f"REQ-AAA-0{i}": Requirement(f"REQ-AAA-0{i}", f"{i}", "MUST", f"Rule {i}.") for i in range(1, 5)}
+IDS = [f"steps/test_guide.py::test_scenario_{i}[example {i % 3}]" for i in range(40)]
+
+
+def test_every_test_id_lands_in_exactly_one_shard_and_the_split_is_stable():
+    shards = [Shard(i, 3) for i in (1, 2, 3)]
+    owners = [[s for s in shards if s.owns(test_id)] for test_id in IDS]
+    assert all(len(o) == 1 for o in owners)
+    assert [o[0].index for o in owners] == [[s for s in shards if s.owns(t)][0].index for t in IDS]
+    assert all(any(o[0] == s for o in owners) for s in shards)  # no shard is empty with 40 IDs
+
+
+@pytest.mark.parametrize("spec", ["0/2", "3/2", "1/0", "a/b", "1-2", ""])
+def test_bad_shard_specs_are_refused(spec):
+    with pytest.raises(ValueError):
+        parse_shard(spec)
+
+
+def shard_report(shard: Shard, outcomes: dict[str, Outcome]) -> dict:
+    results = [
+        ScenarioResult(nodeid=test_id, name=test_id, feature="f.feature", tags=[tag], outcome=outcome)
+        for test_id, (tag, outcome) in outcomes.items()
+        if shard.owns(test_id)
+    ]
+    return build_report(results, CATALOGUE, {"run_id": f"s{shard.index}", "shard": str(shard)}, "shard")
+
+
+def test_merged_shards_give_the_verdicts_of_the_unsharded_run():
+    outcomes = {
+        test_id: (f"REQ-AAA-0{i % 4 + 1}", Outcome.FAILED if i == 7 else Outcome.PASSED)
+        for i, test_id in enumerate(IDS)
+    }
+    results = [
+        ScenarioResult(nodeid=t, name=t, feature="f.feature", tags=[tag], outcome=o) for t, (tag, o) in outcomes.items()
+    ]
+    whole = build_report(results, CATALOGUE, {}, "full")
+    scenarios, scope, run = merge_reports([shard_report(Shard(i, 2), outcomes) for i in (1, 2)])
+    merged = build_report(scenarios, CATALOGUE, run, scope)
+    assert scope == "full" and run["shards"] == ["1/2", "2/2"]
+    assert [(r["id"], r["verdict"]) for r in merged["requirements"]] == [
+        (r["id"], r["verdict"]) for r in whole["requirements"]
+    ]
+    assert merged["verdict"] == whole["verdict"] == "NOT CONFORMANT"
+
+
+def test_a_missing_shard_leaves_the_merge_partial_and_a_duplicate_is_refused():
+    outcomes = {t: ("REQ-AAA-01", Outcome.PASSED) for t in IDS}
+    _, scope, _ = merge_reports([shard_report(Shard(1, 3), outcomes), shard_report(Shard(2, 3), outcomes)])
+    assert scope == "partial"
+    with pytest.raises(ReportError, match="appears in two"):
+        merge_reports([shard_report(Shard(1, 2), outcomes)] * 2)
+
+
+def test_diff_lists_new_failures_first():
+    def report(verdicts):
+        rows = [{"id": k, "location": "1", "verdict": v, "statement": ""} for k, v in verdicts.items()]
+        return {"requirements": rows}
+
+    before = report({"REQ-AAA-01": "conformant", "REQ-AAA-02": "failed", "REQ-AAA-03": "conformant"})
+    after = report({"REQ-AAA-01": "conformant", "REQ-AAA-02": "conformant", "REQ-AAA-03": "failed"})
+    changes = diff_reports(before, after)
+    assert [(c["id"], c["regression"]) for c in changes] == [("REQ-AAA-03", True), ("REQ-AAA-02", False)]
