@@ -13,6 +13,7 @@ import pytest
 
 from harness.paths import STEPS_DIR
 from harness.profile import Profile, ProfileError, default_profile_path, load_profile
+from harness.provenance import provenance
 from harness.report import new_run_id
 from harness.requirements import CatalogueError, Requirement, load_catalogue
 from harness.shards import Shard, parse_shard
@@ -76,6 +77,7 @@ def pytest_configure(config: pytest.Config) -> None:
     except (ProfileError, CatalogueError) as exc:
         raise pytest.UsageError(str(exc)) from None
     config.stash[RUN_INFO_KEY] = {
+        **provenance(),
         "profile": config.stash[PROFILE_KEY].name,
         "profile_path": str(Path(profile_path)),
     }

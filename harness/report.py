@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import secrets
 import shutil
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -134,6 +135,28 @@ def attach_evidence(report: dict, run_dir: Path) -> None:
             evidence["trace"] = str((folder / "trace.zip").relative_to(run_dir))
 
 
+BUNDLE_NAME = "bundle.zip"
+
+
+def write_bundle(run_dir: Path, report: dict) -> Path:
+    """bundle.zip: every file of the run, and a manifest with each file's SHA-256 and the run's provenance
+    (portal, profile, browser, harness version and commit, digests of the features and of the guide)."""
+    from harness.provenance import sha256_file
+
+    files = sorted(p for p in run_dir.rglob("*") if p.is_file() and p.name != BUNDLE_NAME)
+    manifest = {
+        "run": report.get("run", {}),
+        "verdict": report.get("verdict"),
+        "files": {str(p.relative_to(run_dir)): sha256_file(p) for p in files},
+    }
+    bundle = run_dir / BUNDLE_NAME
+    with zipfile.ZipFile(bundle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+        for path in files:
+            archive.write(path, str(path.relative_to(run_dir)))
+    return bundle
+
+
 def write_run(report_dir: Path, run_id: str, report: dict, junit: Path | None = None) -> Path:
     from harness.html_report import write_html
 
@@ -144,6 +167,7 @@ def write_run(report_dir: Path, run_id: str, report: dict, junit: Path | None = 
     (run_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     if junit and junit.exists() and junit.parent != run_dir:
         shutil.copy2(junit, run_dir / "junit.xml")
+    write_bundle(run_dir, report)
     latest = report_dir / "latest"
     staging = report_dir / f".latest-{run_id}"
     shutil.copytree(run_dir, staging)

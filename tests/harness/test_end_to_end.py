@@ -1,7 +1,8 @@
 """The harness against a real reference portal started on its own with `inspira-conformance serve`.
 
 These prove the two halves meet at the contract: a conformant portal is certified through --base-url,
-and a portal that keeps sessions for 30 minutes instead of 20 is caught, by the right requirement.
+and a portal that keeps sessions for 30 minutes instead of 20 is caught, by the right requirement, with
+evidence a person can read in report.html.
 """
 
 import json
@@ -9,28 +10,41 @@ import os
 import secrets
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import jsonschema
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from fixtures.mail import free_port
 from fixtures.portal import ReferencePortal
+from harness.browser import find_browser
+from harness.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
 
 SERVE = [sys.executable, "-m", "harness.cli", "serve"]
+SCHEMA = json.loads((PROJECT_ROOT / "harness" / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
 
 
 def run_cli(*args: str) -> tuple[int, str]:
     result = subprocess.run(
         [sys.executable, "-m", "harness.cli", "run", *args],
-        capture_output=True, text=True, timeout=900, check=False, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        capture_output=True, text=True, timeout=1200, check=False, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     return result.returncode, result.stdout + result.stderr
 
 
-def latest_report(report_dir: Path) -> dict:
-    return json.loads((report_dir / "latest" / "report.json").read_text(encoding="utf-8"))
+def latest(report_dir: Path) -> tuple[dict, Path]:
+    report = json.loads((report_dir / "latest" / "report.json").read_text(encoding="utf-8"))
+    return report, report_dir / report["run"]["run_id"]
+
+
+def assert_no_secret_in_outputs(run_dir: Path, secret: str) -> None:
+    for path in run_dir.rglob("*"):
+        if path.is_file() and path.suffix != ".zip":
+            assert secret.encode() not in path.read_bytes(), f"the control token leaked into {path}"
 
 
 def test_a_portal_started_with_serve_passes_through_base_url(tmp_path):
@@ -41,20 +55,27 @@ def test_a_portal_started_with_serve_passes_through_base_url(tmp_path):
             "--base-url", portal.base_url, "--control-token", token,
             "--mail-listen", sink, "--report-dir", str(tmp_path / "reports"),
         )
-    report = latest_report(tmp_path / "reports")
+    report, run_dir = latest(tmp_path / "reports")
     assert code == 0, output
+    jsonschema.validate(report, SCHEMA)
     assert report["verdict"] == "CONFORMANT" and report["scope"] == "full"
-    assert report["summary"]["failed"] == report["summary"]["error"] == report["summary"]["not_testable"] == 0
     assert report["summary"]["passed"] == report["summary"]["total"] > 0
     assert all(r["verdict"] == "conformant" and r["scenarios"] for r in report["requirements"])
     assert report["run"]["portal_url"] == portal.base_url and report["run"]["browser"].startswith("chromium ")
-    for scenario in report["scenarios"]:
-        assert {"name", "feature", "requirement_ids", "outcome", "duration_s"} <= set(scenario)
-    assert (tmp_path / "reports" / "latest" / "junit.xml").exists()
-    assert token not in json.dumps(report)
+    assert len(report["run"]["features_sha256"]) == 64 and report["run"]["guide_sha256"]
+    for name in ("junit.xml", "cucumber.json", "report.html", "bundle.zip"):
+        assert (run_dir / name).exists(), name
+    with zipfile.ZipFile(run_dir / "bundle.zip") as bundle:
+        manifest = json.loads(bundle.read("manifest.json"))
+        assert {"report.json", "junit.xml", "cucumber.json", "report.html"} <= set(manifest["files"])
+        assert manifest["run"]["harness_version"] and manifest["verdict"] == "CONFORMANT"
+        assert all(token.encode() not in bundle.read(name) for name in bundle.namelist())
+    assert_no_secret_in_outputs(run_dir, token)
 
 
-def test_a_portal_that_keeps_sessions_for_30_minutes_is_caught(tmp_path):
+@pytest.fixture(scope="module")
+def thirty_minute_run(tmp_path_factory) -> tuple[int, str, dict, Path]:
+    tmp_path = tmp_path_factory.mktemp("thirty-minutes")
     token = secrets.token_urlsafe(16)
     thirty_minutes = ["--session-timeout", "1800"]
     with ReferencePortal(tmp_path / "portal", control_token=token, extra_args=thirty_minutes, launcher=SERVE) as portal:
@@ -62,12 +83,40 @@ def test_a_portal_that_keeps_sessions_for_30_minutes_is_caught(tmp_path):
             "--base-url", portal.base_url, "--control-token", token,
             "--report-dir", str(tmp_path / "reports"), "--", "-k", "session",
         )
-    report = latest_report(tmp_path / "reports")
+    report, run_dir = latest(tmp_path / "reports")
+    return code, output, report, run_dir
+
+
+def test_a_portal_that_keeps_sessions_for_30_minutes_is_caught(thirty_minute_run):
+    code, output, report, _ = thirty_minute_run
     assert code == 1, output
+    jsonschema.validate(report, SCHEMA)
     assert report["verdict"] == "NOT CONFORMANT"
-    verdicts = {r["id"]: r["verdict"] for r in report["requirements"]}
-    assert verdicts["REQ-SES-01"] == "failed"
     outcomes = {s["name"]: s["outcome"] for s in report["scenarios"]}
     assert [o for name, o in outcomes.items() if "19 min 59 s" in name] == ["passed"]
     assert [o for name, o in outcomes.items() if "20 min 01 s" in name] == ["failed"]
     assert {r["id"] for r in report["requirements"] if r["verdict"] == "failed"} == {"REQ-SES-01", "REQ-SES-02"}
+
+
+def test_report_html_shows_the_verdict_filters_and_a_failures_evidence(thirty_minute_run):
+    _, _, report, run_dir = thirty_minute_run
+    failed = next(s for s in report["scenarios"] if s["outcome"] == "failed")
+    assert failed["evidence"]["screenshot"] and (run_dir / failed["evidence"]["trace"]).exists()
+    choice = find_browser()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**choice.launch_args())
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        # Self-contained: anything but the file itself is refused, so a network dependency would show.
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.goto((run_dir / "report.html").as_uri())
+        expect(page.get_by_role("status", name="Verdict")).to_have_text("NOT CONFORMANT")
+        requirements = page.get_by_role("table", name="Exigences")
+        page.get_by_label("Filtrer par verdict").select_option("failed")
+        expect(requirements.get_by_role("row")).to_have_count(3)  # header + REQ-SES-01 + REQ-SES-02
+        expect(page.get_by_text("2 exigence(s) affichée(s)")).to_be_visible()
+        evidence = page.get_by_role("img", name=f"Capture d'écran de l'échec : {failed['name']}")
+        expect(evidence).to_be_visible()
+        # Kept with the run: the picture of a failing run's report (docs/report-failing-run.png is one).
+        page.screenshot(path=str(run_dir / "report-screenshot.png"), full_page=True)
+        browser.close()
+    assert (run_dir / "report-screenshot.png").stat().st_size > 10_000
