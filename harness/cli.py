@@ -106,6 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
     diff.add_argument("--format", choices=["text", "json"], default="text")
 
+    labels = sub.add_parser("labels", help="which labels the guide quotes were found on the portal in a run")
+    labels.add_argument("--guide", required=True, help="the guide (text) whose « … » labels to check")
+    labels.add_argument("--run", action="append", default=None,
+                        help="run folder, report.json or run ID (repeatable); default: the latest run")
+    labels.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
+    labels.add_argument("--format", choices=["text", "json"], default="text")
+
     coverage = sub.add_parser("coverage", help="requirement → scenarios; fails on gaps and unknown tags")
     coverage.add_argument("--format", choices=["text", "json"], default="text")
     return parser
@@ -152,6 +159,34 @@ def check_reachable(base_url: str) -> None:
         raise Unreachable(
             f"cannot reach {base_url} ({reason}); start the portal or correct --base-url"
         ) from None
+
+
+def labels_command(args: argparse.Namespace) -> int:
+    from harness.guide import label_status, quoted_labels, read_guide
+    from harness.report_tools import ReportError, load_run
+
+    try:
+        guide_labels = quoted_labels(read_guide(args.guide))
+    except OSError as exc:
+        raise UsageError(f"cannot read the guide {args.guide}: {exc.strerror}") from None
+    try:
+        reports = [load_run(run, Path(args.report_dir)) for run in (args.run or ["latest"])]
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    status = label_status(guide_labels, reports)
+    if args.format == "json":
+        print(json.dumps(status, ensure_ascii=False, indent=2))
+    else:
+        for entry in status["missing"]:
+            print(f"missing  « {entry['label']} »  on {', '.join(entry['pages'])}")
+        for entry in status["found"]:
+            shown = "" if entry["shown_as"] == [entry["label"]] else f"  (shown as {', '.join(entry['shown_as'])})"
+            print(f"found    « {entry['label']} »{shown}")
+        for entry in status["unused"]:
+            print(f"unused   « {entry['label']} »  (no scenario looks for it)")
+        print(f"{len(guide_labels)} labels in the guide: {len(status['found'])} found, "
+              f"{len(status['missing'])} missing, {len(status['unused'])} used by no scenario")
+    return ExitCode.NOT_CONFORMANT if status["missing"] else ExitCode.CONFORMANT
 
 
 def report_command(args: argparse.Namespace) -> int:
@@ -291,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
             return int(coverage(args))
         if args.command == "report":
             return int(report_command(args))
+        if args.command == "labels":
+            return int(labels_command(args))
         code, report, run_dir = run(args)
         if report is not None:
             print_summary(report, run_dir)

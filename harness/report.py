@@ -32,6 +32,7 @@ class ScenarioResult:
     steps: list[dict] = field(default_factory=list)
     url: str | None = None
     attempts: list[dict] = field(default_factory=list)
+    labels: list[dict] = field(default_factory=list)
 
     @property
     def requirement_ids(self) -> list[str]:
@@ -51,6 +52,7 @@ class ScenarioResult:
             "steps": self.steps,
             **({"evidence": {"url": self.url}} if self.url else {}),
             **({"failed_attempts": self.attempts} if self.attempts else {}),
+            "labels": self.labels,
         }
 
 

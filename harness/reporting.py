@@ -20,6 +20,7 @@ from harness.verdicts import Outcome, outcome_of_skip
 RESULT_PROPERTY = "inspira_scenario"
 RUN_INFO_OUTPUT = "inspira_run_info"
 STEPS_KEY = pytest.StashKey[list]()
+LABELS_KEY = pytest.StashKey[list]()
 
 
 def scenario_of(item: pytest.Item) -> dict | None:
@@ -125,6 +126,7 @@ class ReportCollector:
                     **scenario,
                     "steps": steps,
                     "url": url,
+                    "labels": item.stash.get(LABELS_KEY, []),
                 },
             )
         )
@@ -149,6 +151,8 @@ class ReportCollector:
             return
         if data["steps"]:
             result.steps = data["steps"]
+        if data.get("labels"):
+            result.labels = data["labels"]
         if data["outcome"] and result.outcome in (None, Outcome.PASSED):
             result.outcome = Outcome(data["outcome"])
             result.message = data["message"]

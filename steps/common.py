@@ -9,12 +9,13 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.control import ControlClient
 from fixtures.data import People
 from fixtures.portal import Target
+from harness.reporting import LABELS_KEY
 from steps.driver import Driver
 
 
 @pytest.fixture
-def driver(page: Page, target: Target) -> Driver:
-    return Driver(page, target.profile)
+def driver(page: Page, target: Target, request: pytest.FixtureRequest) -> Driver:
+    return Driver(page, target.profile, seen_labels=request.node.stash.setdefault(LABELS_KEY, []))
 
 
 @given("je suis sur le site Carrières")

@@ -38,9 +38,11 @@ _CONTROL_FACTS = """e => ({
 
 
 class Driver:
-    def __init__(self, page: Page, profile: Profile) -> None:
+    def __init__(self, page: Page, profile: Profile, seen_labels: list[dict] | None = None) -> None:
         self.page = page
         self.profile = profile
+        # Every label looked for, found or not: the documentation writer's view of the guide's words.
+        self.seen_labels = seen_labels if seen_labels is not None else []
         self._faker = Faker("fr_FR")
 
     # -- labels -----------------------------------------------------------
@@ -69,12 +71,18 @@ class Driver:
     def text(self, guide_text: str) -> Locator:
         return self.page.get_by_text(self.label(guide_text), exact=False)
 
-    def present(self, locator: Locator, name: str, role: str | None = None) -> Locator:
-        """The locator once visible; if it never shows, fail naming the label and the nearest ones."""
+    def present(self, locator: Locator, name: str, role: str | None = None, guide: str | None = None) -> Locator:
+        """The locator once visible; if it never shows, fail naming the label and the nearest ones.
+
+        ``guide``: the guide's own label when ``name`` is that label as this portal shows it.
+        """
+        record = {"label": guide or name, "shown_as": name, "role": role or "text", "url": self.page.url}
         try:
             expect(locator).to_be_visible()
         except AssertionError:
+            self.seen_labels.append({**record, "found": False})
             raise LabelNotFound(describe_missing(name, role, self.page.url, page_names(self.page))) from None
+        self.seen_labels.append({**record, "found": True})
         return locator
 
     # -- actions ----------------------------------------------------------
@@ -82,20 +90,20 @@ class Driver:
         self.page.goto("/")
 
     def click_button(self, guide_label: str) -> None:
-        self.present(self.button(guide_label), self.label(guide_label), "button").click()
+        self.present(self.button(guide_label), self.label(guide_label), "button", guide_label).click()
 
     def click_link(self, guide_label: str) -> None:
-        self.present(self.link(guide_label), self.label(guide_label), "link").click()
+        self.present(self.link(guide_label), self.label(guide_label), "link", guide_label).click()
 
     def fill(self, key: str, value: str) -> None:
         label = self.field_label(key)
         self.present(self.field(label), label, "field").fill(value)
 
     def expect_heading(self, guide_label: str) -> None:
-        self.present(self.heading(guide_label), self.label(guide_label), "heading")
+        self.present(self.heading(guide_label), self.label(guide_label), "heading", guide_label)
 
     def expect_text(self, guide_text: str) -> None:
-        self.present(self.text(guide_text), self.label(guide_text))
+        self.present(self.text(guide_text), self.label(guide_text), guide=guide_text)
 
     # -- generic form filling --------------------------------------------
     def fill_required_fields(self) -> list[str]:
