@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--base-url", default=None, help="the portal to check (default: start the reference portal)"
     )
     run.add_argument("--control-token", default=None, help="bearer token of that portal's control API")
+    run.add_argument("--cdp-url", default=None, help="drive a remote Chromium over CDP (e.g. http://127.0.0.1:9222)")
+    run.add_argument("--ws-endpoint", default=None, help="drive a browser of a Playwright server (ws://…)")
     run.add_argument(
         "--mail-listen",
         type=_host_port,
@@ -256,6 +258,8 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         "--output",
         str(run_dir / "evidence"),
         "-q",
+        # The CLI imports the harness before pytest starts; nothing to rewrite there.
+        "-W", "ignore::pytest.PytestAssertRewriteWarning",
     ]
     if args.shard:
         pytest_args += ["--shard", args.shard]
@@ -267,6 +271,9 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         pytest_args += ["--base-url", args.base_url]
     if getattr(args, "control_token", None):
         pytest_args += ["--control-token", args.control_token]
+    for option in ("cdp_url", "ws_endpoint"):
+        if getattr(args, option, None):
+            pytest_args += ["--" + option.replace("_", "-"), getattr(args, option)]
     if getattr(args, "mail_listen", None):
         pytest_args += ["--mail-listen", args.mail_listen]
     return pytest_args + extra

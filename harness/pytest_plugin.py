@@ -53,6 +53,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption("--report-dir", default=None, help="write the conformance report under this folder")
     group.addoption("--run-id", default=None, help="name of this run's report folder")
+    group.addoption("--cdp-url", default=None, help="drive a remote Chromium over CDP (e.g. http://host:9222)")
+    group.addoption("--ws-endpoint", default=None, help="drive a browser of a Playwright server (ws://…)")
     group.addoption("--shard", default=None, metavar="I/N", help="run only shard I of N (deterministic split)")
 
 

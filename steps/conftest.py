@@ -3,6 +3,8 @@ context per scenario, French locale, the target's base URL)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright
 
@@ -21,9 +23,24 @@ def browser_type_launch_args(browser_type_launch_args: dict, playwright: Playwri
 
 
 @pytest.fixture(scope="session")
-def browser(browser: Browser, pytestconfig: pytest.Config) -> Browser:
+def browser(launch_browser, playwright: Playwright, pytestconfig: pytest.Config) -> Iterator[Browser]:
+    """One browser per worker: launched here, or a remote one (Selenium Grid 4, Browserless, a Playwright
+    server) reached over CDP or a Playwright websocket."""
+    cdp_url = pytestconfig.getoption("cdp_url")
+    ws_endpoint = pytestconfig.getoption("ws_endpoint")
+    if cdp_url:
+        browser = playwright.chromium.connect_over_cdp(cdp_url, timeout=15_000)
+        where = f"remote over CDP at {cdp_url}"
+    elif ws_endpoint:
+        browser = playwright.chromium.connect(ws_endpoint, timeout=15_000)
+        where = f"Playwright server at {ws_endpoint}"
+    else:
+        browser = launch_browser()
+        where = "launched locally"
     pytestconfig.stash[RUN_INFO_KEY]["browser"] = f"{browser.browser_type.name} {browser.version}"
-    return browser
+    pytestconfig.stash[RUN_INFO_KEY]["browser_location"] = where
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(scope="session")
