@@ -58,9 +58,20 @@ FIELD_KEYS = (
     "contact_screenshot",
     "contact_message",
     "contact_send",
+    "lookup_icon",
+    "lookup_choose",
+    "lookup_results",
+    "institution_country",
+    "field_of_study",
+    "attachment_file",
+    "attachment_add",
+    "my_attachments_file",
+    "view_application",
+    "template_choose",
+    "offline_form_file",
 )
 
-_TOP_LEVEL = {"name", "description", "locale", "base_url", "capabilities", "labels", "fields"}
+_TOP_LEVEL = {"name", "description", "locale", "base_url", "capabilities", "labels", "fields", "extends"}
 
 
 class ProfileError(ValueError):
@@ -102,14 +113,29 @@ def _string_table(data: dict, name: str, path: Path) -> dict[str, str]:
     return dict(table)
 
 
-def load_profile(path: Path | str) -> Profile:
-    path = Path(path)
+def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
+    """A profile's data, with ``extends = "other.toml"`` (relative to it) merged underneath."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ProfileError(f"{path}: no such profile file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{path}: not valid TOML ({exc})") from None
+    base_name = data.pop("extends", None)
+    if base_name is None:
+        return data
+    _expect(isinstance(base_name, str), path, "extends", "the file name of the profile this one builds on")
+    base_path = (path.parent / base_name).resolve()
+    _expect(base_path not in chain, path, "extends", "a profile that does not extend this one again")
+    base = _read_toml(base_path, (*chain, path.resolve()))
+    for key, value in data.items():
+        base[key] = {**base.get(key, {}), **value} if isinstance(value, dict) else value
+    return base
+
+
+def load_profile(path: Path | str) -> Profile:
+    path = Path(path)
+    data = _read_toml(path)
     for key in data:
         _expect(key in _TOP_LEVEL, path, key, f"one of {', '.join(sorted(_TOP_LEVEL))}")
     _expect(isinstance(data.get("name"), str) and data["name"] != "", path, "name", "a non-empty string")

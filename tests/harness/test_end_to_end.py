@@ -120,3 +120,26 @@ def test_report_html_shows_the_verdict_filters_and_a_failures_evidence(thirty_mi
         page.screenshot(path=str(run_dir / "report-screenshot.png"), full_page=True)
         browser.close()
     assert (run_dir / "report-screenshot.png").stat().st_size > 10_000
+
+
+def test_without_a_control_api_what_needs_it_is_not_testable_and_the_rest_passes(tmp_path):
+    from harness.coverage import scan_features
+    from harness.paths import PROFILES_DIR
+
+    with ReferencePortal(tmp_path / "portal", launcher=SERVE) as portal:
+        code, output = run_cli(
+            "--base-url", portal.base_url, "--profile", str(PROFILES_DIR / "reference-no-control.toml"),
+            "--report-dir", str(tmp_path / "reports"),
+        )
+    report, _ = latest(tmp_path / "reports")
+    jsonschema.validate(report, SCHEMA)
+    assert code == 1, output  # not testable blocks certification
+    assert report["verdict"] == "NOT CONFORMANT"
+    assert report["summary"]["failed"] == report["summary"]["error"] == 0
+    needs_control = {s.name for s in scan_features() if "needs-control-api" in s.tags}
+    not_testable = {s["name"].split(" [")[0] for s in report["scenarios"] if s["outcome"] == "not_testable"}
+    passed = {s["name"].split(" [")[0] for s in report["scenarios"] if s["outcome"] == "passed"}
+    assert not_testable == needs_control and passed and not passed & needs_control
+    for scenario in report["scenarios"]:
+        if scenario["outcome"] == "not_testable":
+            assert "missing capability: control_api" in scenario["message"]

@@ -58,3 +58,17 @@ def test_invalid_toml_and_missing_files_are_refused(tmp_path):
         load_profile(write(tmp_path, "name = "))
     with pytest.raises(ProfileError, match="no such profile file"):
         load_profile(tmp_path / "absent.toml")
+
+
+def test_a_profile_extends_another_and_overrides_what_differs(tmp_path):
+    no_control = load_profile(PROFILES_DIR / "reference-no-control.toml")
+    reference = load_profile(REFERENCE)
+    assert no_control.name == "reference-no-control" and no_control.capabilities == frozenset()
+    assert no_control.fields == reference.fields and no_control.locale == reference.locale
+
+
+def test_a_profile_that_extends_itself_is_refused(tmp_path):
+    loop = tmp_path / "loop.toml"
+    loop.write_text('extends = "loop.toml"\nname = "loop"\n', encoding="utf-8")
+    with pytest.raises(ProfileError, match="'extends'"):
+        load_profile(loop)
