@@ -43,6 +43,16 @@ def _host_port(value: str) -> str:
     return value
 
 
+def _shard_spec(value: str) -> str:
+    from harness.shards import parse_shard
+
+    try:
+        parse_shard(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
 def _split_host_port(value: str) -> tuple[str, int]:
     host, _, port = value.rpartition(":")
     return host, int(port)
@@ -68,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     def add_run_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--profile", default=None, help="portal profile (TOML); default: reference-fr")
         command.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
-        command.add_argument("--shard", default=None, metavar="I/N",
+        command.add_argument("--expectations", default=None, metavar="FILE",
+                             help="known failures (TOML); the run then fails only on a difference from them")
+        command.add_argument("--shard", default=None, metavar="I/N", type=_shard_spec,
                              help="run only shard I of N (deterministic); merge with `report merge`")
         command.add_argument("--retries", type=int, default=0, metavar="N",
                              help="retry a failed scenario up to N times; one that then passes is reported flaky")
@@ -263,6 +275,8 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
     ]
     if args.shard:
         pytest_args += ["--shard", args.shard]
+    if args.expectations:
+        pytest_args += ["--expectations", args.expectations]
     if args.retries:
         pytest_args += ["--reruns", str(args.retries)]
     if args.workers > 1:
@@ -285,6 +299,13 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
         profile = load_profile(profile_path)
     except ProfileError as exc:
         raise UsageError(str(exc)) from None
+    if args.expectations:
+        from harness.expectations import ExpectationsError, load_expectations
+
+        try:
+            load_expectations(args.expectations)
+        except ExpectationsError as exc:
+            raise UsageError(str(exc)) from None
     base_url = getattr(args, "base_url", None) or profile.base_url
     if base_url:
         args.base_url = base_url
@@ -317,6 +338,13 @@ def print_summary(report: dict, run_dir: Path) -> None:
     for requirement in report["requirements"]:
         if requirement["verdict"] not in ("conformant", "not_run"):
             print(f"  {requirement['id']:<{width}}  {requirement['location']:<6} {requirement['verdict']}")
+    expectations = report.get("expectations")
+    if expectations is not None:
+        verdict = "met" if expectations["met"] else "NOT met"
+        print(f"expectations: {verdict} ({len(expectations['expected_failures'])} expected failure(s))")
+        for key in ("unexpected_failures", "unexpected_passes", "unmatched"):
+            for target in expectations[key]:
+                print(f"  {key.replace('_', ' ')}: {target}")
     not_run = sum(1 for r in report["requirements"] if r["verdict"] == "not_run")
     if not_run:
         print(f"  ({not_run} requirement(s) not run by this selection)")

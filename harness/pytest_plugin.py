@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.expectations import ExpectationsError, load_expectations
 from harness.paths import STEPS_DIR
 from harness.profile import Profile, ProfileError, default_profile_path, load_profile
 from harness.provenance import provenance
@@ -32,6 +33,7 @@ PROFILE_KEY = pytest.StashKey[Profile]()
 CATALOGUE_KEY = pytest.StashKey[dict[str, Requirement]]()
 RUN_INFO_KEY = pytest.StashKey[dict]()
 SHARD_KEY = pytest.StashKey[Shard]()
+EXPECTATIONS_KEY = pytest.StashKey["list[Expectation] | None"]()
 
 # Scenario tag → the capability it needs.
 CAPABILITY_TAGS = {
@@ -55,6 +57,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--run-id", default=None, help="name of this run's report folder")
     group.addoption("--cdp-url", default=None, help="drive a remote Chromium over CDP (e.g. http://host:9222)")
     group.addoption("--ws-endpoint", default=None, help="drive a browser of a Playwright server (ws://…)")
+    group.addoption("--expectations", default=None, help="the vendor's known failures (TOML)")
     group.addoption("--shard", default=None, metavar="I/N", help="run only shard I of N (deterministic split)")
 
 
@@ -76,7 +79,9 @@ def pytest_configure(config: pytest.Config) -> None:
     try:
         config.stash[PROFILE_KEY] = load_profile(profile_path)
         config.stash[CATALOGUE_KEY] = load_catalogue()
-    except (ProfileError, CatalogueError) as exc:
+        expectations_path = config.getoption("expectations")
+        config.stash[EXPECTATIONS_KEY] = load_expectations(expectations_path) if expectations_path else None
+    except (ProfileError, CatalogueError, ExpectationsError) as exc:
         raise pytest.UsageError(str(exc)) from None
     config.stash[RUN_INFO_KEY] = {
         **provenance(),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.expectations import check_expectations
 from harness.report import ScenarioResult, build_report, new_run_id, write_run
 from harness.verdicts import Outcome, outcome_of_skip
 
@@ -178,7 +179,7 @@ class ReportCollector:
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        from harness.pytest_plugin import CATALOGUE_KEY, RUN_INFO_KEY
+        from harness.pytest_plugin import CATALOGUE_KEY, EXPECTATIONS_KEY, RUN_INFO_KEY
 
         if hasattr(self.config, "workerinput"):
             self.config.workeroutput[RUN_INFO_OUTPUT] = json.dumps(self.config.stash[RUN_INFO_KEY])
@@ -202,6 +203,11 @@ class ReportCollector:
         report = build_report(
             list(self.results.values()), self.config.stash[CATALOGUE_KEY], run_info, scope
         )
+        expectations = self.config.stash.get(EXPECTATIONS_KEY, None)
+        if expectations is not None:
+            # The verdict stays what it is; the exit code then says whether the run met the expectations.
+            report["expectations"] = check_expectations(report, expectations)
+            report["exit_code"] = 0 if report["expectations"]["met"] else 1
         write_run(Path(report_dir), run_info["run_id"], report, junit=self._junit_path())
 
     def _junit_path(self) -> Path | None:

@@ -48,6 +48,8 @@ def test_a_malformed_profile_is_refused_before_any_browser_starts(tmp_path):
     [
         (["run", "--mail-listen", "nowhere"], ["expected HOST:PORT"]),
         (["launch"], ["invalid choice"]),
+        (["run", "--expectations", "/nonexistent/vendor.toml"], ["no such expectations file"]),
+        (["run", "--shard", "3/2"], ["--shard"]),
         (["serve", "--host", "0.0.0.0", "--control-token", "t", "--port", "0"], ["--allow-remote-control"]),
     ],
 )
