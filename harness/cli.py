@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     def add_run_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--profile", default=None, help="portal profile (TOML); default: reference-fr")
         command.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
+        command.add_argument("--guide", default=None, metavar="FILE",
+                             help="also write guide.html: this guide, each instruction marked with its verdicts")
         command.add_argument("--expectations", default=None, metavar="FILE",
                              help="known failures (TOML); the run then fails only on a difference from them")
         command.add_argument("--shard", default=None, metavar="I/N", type=_shard_spec,
@@ -114,6 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     merge = report_sub.add_parser("merge", help="merge shard runs into one report")
     merge.add_argument("runs", nargs="+", help="run folders, report.json files or run IDs")
     merge.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
+    annotate = report_sub.add_parser("guide", help="write guide.html for a finished run: the guide, annotated")
+    annotate.add_argument("--guide", required=True, metavar="FILE")
+    annotate.add_argument("--run", default="latest", help="run folder, report.json or run ID (default: latest)")
+    annotate.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
     diff = report_sub.add_parser("diff", help="requirements whose verdict changed between two runs")
     diff.add_argument("before")
     diff.add_argument("after")
@@ -208,6 +214,15 @@ def report_command(args: argparse.Namespace) -> int:
 
     report_dir = Path(args.report_dir)
     try:
+        if args.report_command == "guide":
+            from harness.html_report import write_annotated_guide
+
+            report = load_run(args.run, report_dir)
+            run_dir = report_dir / report["run"]["run_id"]
+            if not Path(args.guide).is_file():
+                raise UsageError(f"--guide {args.guide}: no such file")
+            print(f"annotated guide: {write_annotated_guide(report, run_dir, Path(args.guide))}")
+            return ExitCode.CONFORMANT
         if args.report_command == "merge":
             report, run_dir = merge_runs(args.runs, report_dir)
             print_summary(report, run_dir)
@@ -277,6 +292,8 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         pytest_args += ["--shard", args.shard]
     if args.expectations:
         pytest_args += ["--expectations", args.expectations]
+    if args.guide:
+        pytest_args += ["--guide", str(Path(args.guide).resolve())]
     if args.retries:
         pytest_args += ["--reruns", str(args.retries)]
     if args.workers > 1:
@@ -299,6 +316,8 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
         profile = load_profile(profile_path)
     except ProfileError as exc:
         raise UsageError(str(exc)) from None
+    if args.guide and not Path(args.guide).is_file():
+        raise UsageError(f"--guide {args.guide}: no such file")
     if args.expectations:
         from harness.expectations import ExpectationsError, load_expectations
 

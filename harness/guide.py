@@ -45,3 +45,35 @@ def label_status(guide_labels: list[str], reports: list[dict]) -> dict[str, list
 
 def read_guide(path: Path | str) -> str:
     return Path(path).read_text(encoding="utf-8")
+
+
+_SECTION = re.compile(r"^(\d+)\.\s+(.+)$")
+_ITEM = re.compile(r"^\s*(?:-\s*)?([ivx]+)\.\s+(.*)$")
+
+
+def guide_blocks(text: str) -> list[dict]:
+    """The guide cut into blocks: each section heading, then each numbered item (i., ii., … ix.) with the
+    paragraphs that follow it up to the next item; paragraphs before the first item belong to the section.
+    Each block has the location its requirements use: "4" for the section, "4.ix" for an item."""
+    blocks: list[dict] = []
+    section: str | None = None
+    current: dict | None = None
+    for raw in text.splitlines():
+        line = raw.rstrip().replace("**", "")
+        heading = _SECTION.match(line)
+        if heading:
+            section = heading[1]
+            title = heading[2].replace("**", "").strip()
+            current = {"location": section, "kind": "section", "title": title, "lines": []}
+            blocks.append(current)
+            continue
+        if section is None:
+            continue
+        item = _ITEM.match(line)
+        if item:
+            current = {"location": f"{section}.{item[1]}", "kind": "item", "title": "", "lines": [line.strip()]}
+            blocks.append(current)
+            continue
+        if line.strip() and current is not None:
+            current["lines"].append(line.strip())
+    return blocks

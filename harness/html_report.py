@@ -49,3 +49,34 @@ def write_html(report: dict, run_dir: Path) -> Path:
     path = run_dir / "report.html"
     path.write_text(render_html(report, run_dir), encoding="utf-8")
     return path
+
+
+_WORST_FIRST = ["failed", "error", "not_testable", "flaky", "warning", "not_run", "not_applicable", "conformant"]
+
+
+def render_annotated_guide(report: dict, guide_text: str, guide_name: str) -> str:
+    """The guide the user gave, section by section, each instruction marked with its requirements' verdicts."""
+    from harness.guide import guide_blocks
+
+    by_location: dict[str, list[dict]] = {}
+    for requirement in report["requirements"]:
+        by_location.setdefault(requirement["location"], []).append(requirement)
+    blocks = []
+    for block in guide_blocks(guide_text):
+        requirements = by_location.get(block["location"], [])
+        verdicts = [r["verdict"] for r in requirements]
+        worst = min(verdicts, key=_WORST_FIRST.index) if verdicts else None
+        blocks.append({**block, "requirements": requirements, "worst": worst})
+    unplaced = sorted(
+        {r["location"] for r in report["requirements"]} - {b["location"] for b in blocks}
+    )
+    return _environment().get_template("guide.html.j2").render(
+        report=report, blocks=blocks, guide_name=guide_name, unplaced=unplaced
+    )
+
+
+def write_annotated_guide(report: dict, run_dir: Path, guide_path: Path) -> Path:
+    path = run_dir / "guide.html"
+    text = guide_path.read_text(encoding="utf-8")
+    path.write_text(render_annotated_guide(report, text, guide_path.name), encoding="utf-8")
+    return path

@@ -32,6 +32,8 @@ FIELD_KEYS = (
     "login_password",
     "search_keywords",
     "open_draft",
+    "open_application",
+    "phone",
     "recovery_email",
     "recovery_send_user_code",
     "recovery_identifier",

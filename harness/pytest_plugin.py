@@ -22,6 +22,10 @@ from harness.verdicts import NOT_TESTABLE_PREFIX
 
 # Step modules are found, not listed: a new guide area adds its module to steps/ and nothing else.
 _NOT_STEP_MODULES = {"__init__", "conftest", "driver", "test_guide"}
+# Steps assert with plain `assert`; have pytest rewrite them (and the fixtures) for readable failures,
+# whichever step module happens to import another first.
+pytest.register_assert_rewrite("steps", "fixtures")
+
 pytest_plugins = [
     "fixtures.portal",
     "fixtures.data",
@@ -57,6 +61,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--run-id", default=None, help="name of this run's report folder")
     group.addoption("--cdp-url", default=None, help="drive a remote Chromium over CDP (e.g. http://host:9222)")
     group.addoption("--ws-endpoint", default=None, help="drive a browser of a Playwright server (ws://…)")
+    group.addoption("--guide", default=None, help="also write guide.html: this guide annotated with the verdicts")
     group.addoption("--expectations", default=None, help="the vendor's known failures (TOML)")
     group.addoption("--shard", default=None, metavar="I/N", help="run only shard I of N (deterministic split)")
 

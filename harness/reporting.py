@@ -208,7 +208,9 @@ class ReportCollector:
             # The verdict stays what it is; the exit code then says whether the run met the expectations.
             report["expectations"] = check_expectations(report, expectations)
             report["exit_code"] = 0 if report["expectations"]["met"] else 1
-        write_run(Path(report_dir), run_info["run_id"], report, junit=self._junit_path())
+        guide = self.config.getoption("guide")
+        guide_path = Path(guide) if guide else None
+        write_run(Path(report_dir), run_info["run_id"], report, junit=self._junit_path(), guide=guide_path)
 
     def _junit_path(self) -> Path | None:
         xmlpath = getattr(self.config.option, "xmlpath", None)
