@@ -163,11 +163,13 @@ def write_run(
     report_dir: Path, run_id: str, report: dict, junit: Path | None = None, guide: Path | None = None
 ) -> Path:
     from harness.html_report import write_annotated_guide, write_html
+    from harness.messages import write_messages
 
     run_dir = report_dir / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
     attach_evidence(report, run_dir)
     write_html(report, run_dir)
+    write_messages(report, run_dir)
     if guide is not None:
         write_annotated_guide(report, run_dir, guide)
     (run_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")

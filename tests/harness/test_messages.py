@@ -1,0 +1,74 @@
+"""messages.ndjson parses with the official cucumber-messages package, strictly: every key is a field of
+the protocol's message, every enum value one of its values."""
+
+import dataclasses
+import json
+import typing
+from enum import Enum
+
+import cucumber_messages
+from cucumber_messages import Envelope, message_converter
+from cucumber_messages.json_converter import camel_to_snake
+
+from harness.messages import build_messages
+from harness.report import ScenarioResult, build_report
+from harness.requirements import load_catalogue
+
+
+def _inner(annotation):
+    if isinstance(annotation, str):
+        annotation = annotation.removeprefix("Optional[").removesuffix("]").strip("'\"")
+        annotation = annotation.removeprefix("list[").removesuffix("]").strip("'\"")
+        return getattr(cucumber_messages, annotation, None)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    return _inner(args[0]) if args else annotation
+
+
+def assert_strictly_valid(value, cls) -> None:
+    if dataclasses.is_dataclass(cls):
+        assert isinstance(value, dict), f"{cls.__name__}: expected an object, got {value!r}"
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        for key, item in value.items():
+            name = camel_to_snake(key)
+            assert name in fields, f"{cls.__name__} has no field {key!r}"
+            inner = _inner(typing.get_type_hints(cls, vars(cucumber_messages._messages))[name])
+            for element in item if isinstance(item, list) else [item]:
+                assert_strictly_valid(element, inner)
+    elif isinstance(cls, type) and issubclass(cls, Enum):
+        assert value in {member.value for member in cls}, f"{value!r} is not a {cls.__name__}"
+
+
+def test_every_envelope_is_a_valid_cucumber_message():
+    results = [
+        ScenarioResult(
+            nodeid="steps/test_guide.py::test_x", feature="session.feature",
+            name="La session tient jusqu'à 20 minutes d'inactivité, pas au-delà"
+            " [durée: 19 min 59 s, état: toujours connecté]",
+            tags=["REQ-SES-01"], outcome=None,
+            steps=[{"keyword": "Étant donné", "text": "un candidat", "status": "passed", "duration_s": 0.2},
+                   {"keyword": "Et", "text": "connecté", "status": "failed", "duration_s": 1.5, "error": "boom"}],
+        ),
+    ]
+    report = build_report(results, load_catalogue(), {"run_id": "r", "started": "2026-11-25T10:00:00+00:00"}, "partial")
+    envelopes = build_messages(report)
+    kinds = [next(iter(e)) for e in envelopes]
+    assert kinds[0] == "meta" and kinds[-1] == "testRunFinished"
+    assert {"source", "gherkinDocument", "pickle", "testCase", "testStepFinished"} <= set(kinds)
+    for envelope in envelopes:
+        line = json.dumps(envelope, ensure_ascii=False)
+        message_converter.from_dict(json.loads(line), Envelope)  # the official package's own reading
+        assert_strictly_valid(json.loads(line), Envelope)
+    statuses = [e["testStepFinished"]["testStepResult"]["status"] for e in envelopes if "testStepFinished" in e]
+    assert statuses[:3] == ["PASSED", "UNKNOWN", "SKIPPED"]  # an error, not a failure; the rest never ran
+    assert envelopes[-1]["testRunFinished"]["success"] is False
+
+
+def test_the_strict_check_refuses_what_the_protocol_lacks():
+    import pytest
+
+    with pytest.raises(AssertionError, match="no field 'colour'"):
+        assert_strictly_valid({"meta": {"colour": "blue"}}, Envelope)
+    with pytest.raises(AssertionError, match="is not a TestStepResultStatus"):
+        assert_strictly_valid(
+            {"testStepFinished": {"testStepResult": {"status": "GREEN"}}}, Envelope
+        )
