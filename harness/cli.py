@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     def add_run_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--profile", default=None, help="portal profile (TOML); default: reference-fr")
         command.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
+        command.add_argument("--evidence", choices=["failures", "all"], default="failures",
+                             help="keep screenshots of failures only (default) or of every step")
         command.add_argument("--guide", default=None, metavar="FILE",
                              help="also write guide.html: this guide, each instruction marked with its verdicts")
         command.add_argument("--expectations", default=None, metavar="FILE",
@@ -278,6 +280,8 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         run_id,
         "--junitxml",
         str(run_dir / "junit.xml"),
+        "--cucumberjson",
+        str(run_dir / "cucumber.json"),
         "--screenshot",
         "only-on-failure",
         "--tracing",
@@ -294,6 +298,8 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         pytest_args += ["--expectations", args.expectations]
     if args.guide:
         pytest_args += ["--guide", str(Path(args.guide).resolve())]
+    if args.evidence != "failures":
+        pytest_args += ["--evidence", args.evidence]
     if args.retries:
         pytest_args += ["--reruns", str(args.retries)]
     if args.workers > 1:

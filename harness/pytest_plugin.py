@@ -61,6 +61,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--run-id", default=None, help="name of this run's report folder")
     group.addoption("--cdp-url", default=None, help="drive a remote Chromium over CDP (e.g. http://host:9222)")
     group.addoption("--ws-endpoint", default=None, help="drive a browser of a Playwright server (ws://…)")
+    group.addoption(
+        "--evidence", choices=["failures", "all"], default="failures",
+        help="screenshots of failures only (default), or of every step",
+    )
     group.addoption("--guide", default=None, help="also write guide.html: this guide annotated with the verdicts")
     group.addoption("--expectations", default=None, help="the vendor's known failures (TOML)")
     group.addoption("--shard", default=None, metavar="I/N", help="run only shard I of N (deterministic split)")

@@ -85,6 +85,25 @@ class ReportCollector:
 
     def pytest_bdd_after_step(self, request, feature, scenario, step, step_func, step_func_args) -> None:
         self._finish_step(request, "passed")
+        if self.config.getoption("evidence") == "all":
+            self._step_screenshot(request)
+
+    def _step_screenshot(self, request) -> None:
+        """With ``--evidence all``: a screenshot after every step, next to the run's other evidence."""
+        report_dir, run_id = self.config.getoption("report_dir"), self.config.getoption("run_id")
+        steps = request.node.stash.get(STEPS_KEY, [])
+        if not (report_dir and run_id and steps and "page" in request.fixturenames):
+            return
+        from slugify import slugify
+
+        folder = Path(report_dir) / run_id / "evidence" / "steps" / slugify(request.node.nodeid)[:120]
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{len(steps):02d}.png"
+        try:
+            request.getfixturevalue("page").screenshot(path=str(path))
+        except Exception:  # a page that is closing has nothing to show; the step's own status stands
+            return
+        steps[-1]["screenshot"] = str(path.relative_to(Path(report_dir) / run_id))
 
     def pytest_bdd_step_error(
         self, request, feature, scenario, step, step_func, step_func_args, exception
