@@ -11,7 +11,9 @@ INSTALLED := $(VENV)/.installed
 demo: setup
 	$(BIN)/inspira-conformance demo
 
-test: setup lint coverage features unit
+# The features run against real portals inside tests/harness/test_end_to_end.py (a portal started with
+# `serve`, reached through --base-url; two shards merged; a broken portal; no control API; a remote browser).
+test: setup lint coverage unit
 
 setup: $(INSTALLED) browser
 

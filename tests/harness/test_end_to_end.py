@@ -47,7 +47,10 @@ def assert_no_secret_in_outputs(run_dir: Path, secret: str) -> None:
             assert secret.encode() not in path.read_bytes(), f"the control token leaked into {path}"
 
 
-def test_a_portal_started_with_serve_passes_through_base_url(tmp_path):
+@pytest.fixture(scope="module")
+def conformant_run(tmp_path_factory) -> tuple[int, str, dict, Path, str, str]:
+    """The whole suite against a portal started on its own with `serve`, reached through --base-url."""
+    tmp_path = tmp_path_factory.mktemp("conformant")
     token = secrets.token_urlsafe(16)
     sink = f"127.0.0.1:{free_port()}"  # the run listens there; the portal sends its mail there
     with ReferencePortal(tmp_path / "portal", control_token=token, smtp=sink, launcher=SERVE) as portal:
@@ -56,14 +59,19 @@ def test_a_portal_started_with_serve_passes_through_base_url(tmp_path):
             "--mail-listen", sink, "--report-dir", str(tmp_path / "reports"),
         )
     report, run_dir = latest(tmp_path / "reports")
+    return code, output, report, run_dir, token, portal.base_url
+
+
+def test_a_portal_started_with_serve_passes_through_base_url(conformant_run):
+    code, output, report, run_dir, token, base_url = conformant_run
     assert code == 0, output
     jsonschema.validate(report, SCHEMA)
     assert report["verdict"] == "CONFORMANT" and report["scope"] == "full"
     assert report["summary"]["passed"] == report["summary"]["total"] > 0
     assert all(r["verdict"] == "conformant" and r["scenarios"] for r in report["requirements"])
-    assert report["run"]["portal_url"] == portal.base_url and report["run"]["browser"].startswith("chromium ")
+    assert report["run"]["portal_url"] == base_url and report["run"]["browser"].startswith("chromium ")
     assert len(report["run"]["features_sha256"]) == 64 and report["run"]["guide_sha256"]
-    for name in ("junit.xml", "cucumber.json", "report.html", "bundle.zip"):
+    for name in ("junit.xml", "cucumber.json", "messages.ndjson", "report.html", "bundle.zip"):
         assert (run_dir / name).exists(), name
     with zipfile.ZipFile(run_dir / "bundle.zip") as bundle:
         manifest = json.loads(bundle.read("manifest.json"))
@@ -71,6 +79,32 @@ def test_a_portal_started_with_serve_passes_through_base_url(tmp_path):
         assert manifest["run"]["harness_version"] and manifest["verdict"] == "CONFORMANT"
         assert all(token.encode() not in bundle.read(name) for name in bundle.namelist())
     assert_no_secret_in_outputs(run_dir, token)
+
+
+def test_two_shards_merged_give_the_verdicts_of_the_unsharded_run(conformant_run, tmp_path):
+    *_, report, _, _, _ = conformant_run
+    reports = tmp_path / "reports"
+    shards = [
+        subprocess.Popen(
+            [sys.executable, "-m", "harness.cli", "run", "--shard", f"{i}/2", "--report-dir", str(reports)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        for i in (1, 2)
+    ]  # each shard starts its own embedded portal, so they run side by side
+    outputs = [shard.communicate(timeout=1200)[0] for shard in shards]
+    assert [shard.returncode for shard in shards] == [0, 0], outputs
+    runs = sorted(p.name for p in reports.iterdir() if p.is_dir() and p.name != "latest")
+    merge = subprocess.run(
+        [sys.executable, "-m", "harness.cli", "report", "merge", *runs, "--report-dir", str(reports)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert merge.returncode == 0, merge.stdout + merge.stderr
+    merged, _ = latest(reports)
+    assert merged["scope"] == "full" and merged["verdict"] == report["verdict"]
+    assert {r["id"]: r["verdict"] for r in merged["requirements"]} == {
+        r["id"]: r["verdict"] for r in report["requirements"]
+    }
+    assert sorted(s["nodeid"] for s in merged["scenarios"]) == sorted(s["nodeid"] for s in report["scenarios"])
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +130,20 @@ def test_a_portal_that_keeps_sessions_for_30_minutes_is_caught(thirty_minute_run
     assert [o for name, o in outcomes.items() if "19 min 59 s" in name] == ["passed"]
     assert [o for name, o in outcomes.items() if "20 min 01 s" in name] == ["failed"]
     assert {r["id"] for r in report["requirements"] if r["verdict"] == "failed"} == {"REQ-SES-01", "REQ-SES-02"}
+
+
+def test_diff_shows_the_broken_portals_new_failures_first(conformant_run, thirty_minute_run):
+    conformant_dir, broken_dir = conformant_run[3], thirty_minute_run[3]
+    result = subprocess.run(
+        [sys.executable, "-m", "harness.cli", "report", "diff", str(conformant_dir), str(broken_dir),
+         "--format", "json"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    changes = json.loads(result.stdout)
+    new_failures = [c["id"] for c in changes if c["regression"] and c["after"] == "failed"]
+    assert new_failures == ["REQ-SES-01", "REQ-SES-02"]
+    assert changes[:2] == [c for c in changes if c["id"] in new_failures]
 
 
 def test_report_html_shows_the_verdict_filters_and_a_failures_evidence(thirty_minute_run):
