@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test setup browser lint coverage features unit clean
+.PHONY: demo test setup browser lint coverage features unit mutants clean
 
 demo: setup
 	$(BIN)/inspira-conformance demo
@@ -37,6 +37,10 @@ features: setup
 
 unit: setup
 	$(BIN)/pytest tests
+
+# The defect matrix: broken variants of the reference portal, each must be caught by its requirement.
+mutants: setup
+	$(BIN)/python -m tests.mutants.matrix
 
 clean:
 	rm -rf $(VENV) reports/*/ reports/latest *.egg-info
