@@ -337,6 +337,8 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
         check_reachable(base_url)
     run_id = new_run_id()
     run_dir = Path(args.report_dir) / run_id
+    # Made before pytest starts: pytest-bdd writes cucumber.json there and does not create folders.
+    run_dir.mkdir(parents=True, exist_ok=True)
 
     import pytest
 
