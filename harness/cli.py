@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
                              help="run only shard I of N (deterministic); merge with `report merge`")
         command.add_argument("--retries", type=int, default=0, metavar="N",
                              help="retry a failed scenario up to N times; one that then passes is reported flaky")
+        command.add_argument("--phase", choices=["parallel", "serial"], default=None, help=argparse.SUPPRESS)
+        command.add_argument("--run-id", default=None, help=argparse.SUPPRESS)
         command.add_argument("--workers", type=int, default=1, metavar="N",
                              help="run scenarios in N parallel browsers (pytest-xdist), each worker with its own data")
         command.add_argument(
@@ -302,7 +304,9 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         pytest_args += ["--evidence", args.evidence]
     if args.retries:
         pytest_args += ["--reruns", str(args.retries)]
-    if args.workers > 1:
+    if args.phase:
+        pytest_args += ["--phase", args.phase]
+    if args.workers > 1 and args.phase != "serial":
         pytest_args += ["-n", str(args.workers)]
     if getattr(args, "base_url", None):
         pytest_args += ["--base-url", args.base_url]
@@ -335,7 +339,9 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
     if base_url:
         args.base_url = base_url
         check_reachable(base_url)
-    run_id = new_run_id()
+    if args.workers > 1 and base_url and not args.shard and not args.phase and profile.has("clock"):
+        return _run_in_phases(args)
+    run_id = args.run_id or new_run_id()
     run_dir = Path(args.report_dir) / run_id
     # Made before pytest starts: pytest-bdd writes cucumber.json there and does not create folders.
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -354,6 +360,35 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
         return ExitCode.HARNESS_ERROR, None, run_dir
     report = json.loads(report_path.read_text(encoding="utf-8"))
     return report["exit_code"], report, run_dir
+
+
+def _run_in_phases(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
+    """Parallel workers against one shared portal: the portal has one clock, and a scenario that moves it
+    would end the others' sessions. So the scenarios that leave the clock alone run in parallel, then
+    those that move it run one by one, and the two reports are merged into one."""
+    import subprocess
+
+    from harness.report_tools import merge_runs
+
+    runs = []
+    for phase in ("parallel", "serial"):
+        run_id = new_run_id()
+        command = [sys.executable, "-m", "harness.cli", *_without_passthrough(args.argv),
+                   "--phase", phase, "--run-id", run_id, "--", *_passthrough(args.argv)]
+        status = subprocess.run(command, check=False).returncode
+        if status not in (ExitCode.CONFORMANT, ExitCode.NOT_CONFORMANT):
+            return status, None, Path(args.report_dir) / run_id
+        runs.append(run_id)
+    report, run_dir = merge_runs(runs, Path(args.report_dir))
+    return report["exit_code"], report, run_dir
+
+
+def _without_passthrough(argv: list[str]) -> list[str]:
+    return argv[: argv.index("--")] if "--" in argv else argv
+
+
+def _passthrough(argv: list[str]) -> list[str]:
+    return argv[argv.index("--") + 1 :] if "--" in argv else []
 
 
 def print_summary(report: dict, run_dir: Path) -> None:
@@ -381,7 +416,9 @@ def print_summary(report: dict, run_dir: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
+        argv = list(sys.argv[1:] if argv is None else argv)
         args = parser.parse_args(argv)
+        args.argv = argv
         if args.command == "serve":
             return serve(args)
         if args.command == "coverage":

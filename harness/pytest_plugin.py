@@ -67,6 +67,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption("--guide", default=None, help="also write guide.html: this guide annotated with the verdicts")
     group.addoption("--expectations", default=None, help="the vendor's known failures (TOML)")
+    group.addoption(
+        "--phase", choices=["parallel", "serial"], default=None,
+        help="run only the scenarios that leave the portal's clock alone (parallel) or only those that move it",
+    )
     group.addoption("--shard", default=None, metavar="I/N", help="run only shard I of N (deterministic split)")
 
 
@@ -103,15 +107,31 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{tag}: the scenario needs the portal capability '{capability}'")
 
 
+def _moves_the_clock(item: pytest.Item) -> bool:
+    return item.get_closest_marker("needs-clock") is not None
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect what another shard or phase runs; the report then has scope "shard" and can be merged."""
+    phase = config.getoption("phase")
     shard = config.stash.get(SHARD_KEY, None)
-    if shard is None:
-        return
-    kept = [item for item in items if shard.owns(item.nodeid)]
-    others = [item for item in items if not shard.owns(item.nodeid)]
-    if others:
+    if phase is not None:
+        # A portal shared by parallel workers has one clock: scenarios that move it run on their own.
+        def owns(item: pytest.Item) -> bool:
+            return _moves_the_clock(item) == (phase == "serial")
+
+        config.stash[RUN_INFO_KEY]["phase"] = phase
+    elif shard is not None:
+        def owns(item: pytest.Item) -> bool:
+            return shard.owns(item.nodeid)
+
         config.stash[RUN_INFO_KEY]["shard"] = str(shard)
-        config.stash[RUN_INFO_KEY]["shard_deselected"] = len(others)
+    else:
+        return
+    kept = [item for item in items if owns(item)]
+    others = [item for item in items if not owns(item)]
+    config.stash[RUN_INFO_KEY]["shard_deselected"] = len(others)
+    if others:
         config.hook.pytest_deselected(items=others)
     items[:] = kept
 

@@ -42,14 +42,15 @@ def merge_reports(reports: list[dict]) -> tuple[list[dict], str, dict]:
     shards = [r["run"].get("shard") for r in reports]
     totals = {s.split("/")[1] for s in shards if s}
     covered = {s.split("/")[0] for s in shards if s}
-    complete = (
-        all(r["scope"] == "shard" for r in reports)
-        and len(totals) == 1
-        and covered == {str(i) for i in range(1, int(next(iter(totals))) + 1)}
+    phases = {r["run"].get("phase") for r in reports}
+    all_split = all(r["scope"] == "shard" for r in reports)
+    complete = all_split and (
+        (len(totals) == 1 and covered == {str(i) for i in range(1, int(next(iter(totals))) + 1)})
+        or (not any(shards) and phases == {"parallel", "serial"} and len(reports) == 2)
     )
     first = reports[0]["run"]
     run = {
-        **{k: v for k, v in first.items() if k not in ("run_id", "shard", "shard_deselected", "duration_s")},
+        **{k: v for k, v in first.items() if k not in ("run_id", "shard", "shard_deselected", "duration_s", "phase")},
         "merged_from": [r["run"].get("run_id") for r in reports],
         "shards": shards,
         "started": min(r["run"].get("started", "") for r in reports),

@@ -210,7 +210,8 @@ class ReportCollector:
         option = self.config.option
         by_shard = self.config.stash[RUN_INFO_KEY].get("shard_deselected", 0)
         selected_subset = bool(self.deselected - by_shard or option.keyword or option.markexpr)
-        scope = "partial" if selected_subset else ("shard" if by_shard else "full")
+        split = "shard" in self.config.stash[RUN_INFO_KEY] or "phase" in self.config.stash[RUN_INFO_KEY]
+        scope = "partial" if selected_subset else ("shard" if split else "full")
         run_info = {
             **self.config.stash[RUN_INFO_KEY],
             "run_id": self.config.getoption("run_id") or new_run_id(),
