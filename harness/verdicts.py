@@ -92,11 +92,12 @@ def overall_verdict(verdicts: Mapping[str, tuple[str, RequirementVerdict]], part
     that was not run blocks the verdict like any other unproven one.
     """
     in_scope = [
-        verdict
+        (level, verdict)
         for level, verdict in verdicts.values()
-        if level == "MUST" and not (partial and verdict is RequirementVerdict.NOT_RUN)
+        if not (partial and verdict is RequirementVerdict.NOT_RUN)
     ]
-    if in_scope and all(v in _ACCEPTABLE for v in in_scope):
+    musts = [verdict for level, verdict in in_scope if level == "MUST"]
+    if in_scope and all(v in _ACCEPTABLE for v in musts):
         return CONFORMANT
     return NOT_CONFORMANT
 

@@ -53,3 +53,8 @@ def test_exit_codes():
     assert exit_code(NOT_CONFORMANT, [Outcome.PASSED, Outcome.FAILED, Outcome.ERROR]) is ExitCode.NOT_CONFORMANT
     assert exit_code(NOT_CONFORMANT, [Outcome.PASSED, Outcome.ERROR]) is ExitCode.HARNESS_ERROR
     assert exit_code(NOT_CONFORMANT, [Outcome.NOT_TESTABLE]) is ExitCode.NOT_CONFORMANT
+
+
+def test_a_partial_run_of_should_requirements_only_is_judged_on_them():
+    assert overall_verdict({"S": ("SHOULD", RequirementVerdict.CONFORMANT)}, partial=True) == CONFORMANT
+    assert overall_verdict({"S": ("SHOULD", RequirementVerdict.WARNING)}, partial=True) == CONFORMANT
