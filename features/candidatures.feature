@@ -19,3 +19,94 @@ Fonctionnalité: Préparer un projet de candidature (section 3 du guide)
     Et je clique sur le bouton « Fermer »
     Alors je suis sur la page « Carrières »
     Et la liste « Mes candidatures » montre une candidature au statut « Brouillon » avec sa « Date de création »
+
+  @REQ-DRA-05 @REQ-DRA-06 @needs-control-api
+  Scénario: Sans candidature enregistrée, l'option de reprise n'est pas disponible
+    Étant donné un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Mes candidatures »
+    Et je clique sur le bouton « Créer un projet de candidature »
+    Et je réponds à la question et je clique sur « Suivant »
+    Alors les options « Reprendre une candidature existante ou précédente », « Créer une nouvelle candidature » et « Mettre en ligne à partir d'un fichier » sont proposées
+    Et l'option « Reprendre une candidature existante ou précédente » n'est pas disponible et la page dit pourquoi
+
+  @REQ-DRA-07 @needs-control-api
+  Scénario: Le modèle proposé par défaut est la dernière candidature créée
+    Étant donné un candidat inscrit dont le profil est complet
+    Et ce candidat a déjà enregistré une candidature « Juriste adjoint » dont la formation est à « Université de Dakar »
+    Et ce candidat a déjà enregistré une candidature « Traducteur arabe » dont la formation est à « Université de Genève »
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Mes candidatures »
+    Et je clique sur le bouton « Créer un projet de candidature »
+    Et je réponds à la question et je clique sur « Suivant »
+    Alors le tableau « Modèle de candidature précédente » montre la candidature « Traducteur arabe » et pas les autres
+
+  @REQ-DRA-07 @needs-control-api
+  Scénario: Choisir une autre candidature avec l'icône 🔍 en recopie le contenu
+    Étant donné un candidat inscrit dont le profil est complet
+    Et ce candidat a déjà enregistré une candidature « Juriste adjoint » dont la formation est à « Université de Dakar »
+    Et ce candidat a déjà enregistré une candidature « Traducteur arabe » dont la formation est à « Université de Genève »
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Mes candidatures »
+    Et je clique sur le bouton « Créer un projet de candidature »
+    Et je réponds à la question et je clique sur « Suivant »
+    Et je clique sur l'icône 🔍 « Choisir une autre candidature »
+    Et je choisis la candidature « Juriste adjoint »
+    Alors le tableau « Modèle de candidature précédente » montre la candidature « Juriste adjoint » et pas les autres
+    Quand je choisis « Reprendre une candidature existante ou précédente » et je clique sur « Suivant »
+    Et je vais à la section « Formation »
+    Alors le champ « Nom de l'établissement » vaut « Université de Dakar »
+
+  @REQ-DRA-08 @needs-control-api
+  Scénario: Chaque page d'un projet de candidature indique son étape, dans l'ordre des six sections
+    Étant donné un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Mes candidatures »
+    Et je clique sur le bouton « Créer un projet de candidature »
+    Alors la page indique « Étape 1 sur 8 »
+    Quand je réponds à la question et je clique sur « Suivant »
+    Alors la page indique « Étape 1 sur 8 »
+    Quand je choisis « Créer une nouvelle candidature » et je clique sur « Suivant »
+    Alors « Suivant » mène d'une page à la suivante dans cet ordre, chacune indiquant son étape :
+      | page                                    | étape         |
+      | Questions de présélection               | Étape 2 sur 8 |
+      | Formation                               | Étape 3 sur 8 |
+      | Expérience professionnelle              | Étape 4 sur 8 |
+      | Connaissances linguistiques             | Étape 5 sur 8 |
+      | Compétences et formations               | Étape 6 sur 8 |
+      | Lettre de motivation et pièces-jointes  | Étape 7 sur 8 |
+      | Références                              | Étape 7 sur 8 |
+      | Dernières questions                     | Étape 7 sur 8 |
+      | Vérifier Mon profil                     | Étape 7 sur 8 |
+      | Vérifier/soumettre                      | Étape 8 sur 8 |
+
+  @REQ-DRA-09 @needs-control-api
+  Scénario: La « Date de candidature » n'apparaît que pour une candidature soumise
+    Étant donné un candidat inscrit dont le profil est complet
+    Et ce candidat a soumis une candidature « Traducteur arabe »
+    Et ce candidat a un projet de candidature
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Mes candidatures »
+    Alors la candidature « Traducteur arabe » a le statut « Postulé » et pour « Date de candidature » le jour de sa soumission
+    Et la candidature au statut « Brouillon » a une « Date de candidature » vide
+
+  @REQ-DRA-10 @needs-control-api
+  Scénario: Une candidature soumise ne peut plus être modifiée
+    Étant donné un candidat inscrit dont le profil est complet
+    Et ce candidat a soumis une candidature « Traducteur arabe »
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Mes candidatures »
+    Alors la candidature « Traducteur arabe » n'offre pas le lien de modification d'un projet
+    Quand j'ouvre la candidature « Traducteur arabe »
+    Et je vais à la section « Formation »
+    Alors aucun bouton « Enregistrer » n'est proposé et le champ « Nom de l'établissement » n'est pas modifiable
+
+  @REQ-PDF-01 @REQ-PDF-02 @needs-control-api
+  Scénario: « Voir/Imprimer PHP » donne la candidature en PDF, sans fenêtre pop-up
+    Étant donné un candidat inscrit dont le profil est complet
+    Et ce candidat a soumis une candidature « Traducteur arabe »
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Mes candidatures »
+    Et je suis le lien « Voir/Imprimer PHP » de la candidature « Traducteur arabe »
+    Alors j'obtiens un document PDF qui nomme le candidat
+    Et aucune fenêtre pop-up ne s'est ouverte

@@ -2,7 +2,9 @@
 Fonctionnalité: Expiration de la session après 20 minutes d'inactivité (remarque de la section 3)
   La session se ferme après 20 minutes sans activité ; ce qui a été enregistré n'est pas perdu. Le
   portail avance son horloge à la demande du banc de test, de sorte que la limite se vérifie en
-  quelques secondes, de part et d'autre.
+  quelques secondes, de part et d'autre. Deux minutes avant la fin, la page ouverte prévient et propose de
+  rester connecté ; l'horloge du navigateur est alors simulée par le banc de test, en même temps que celle
+  du portail.
 
   Contexte:
     Étant donné un candidat inscrit dont le profil est complet
@@ -11,7 +13,9 @@ Fonctionnalité: Expiration de la session après 20 minutes d'inactivité (remar
 
   @REQ-SES-01 @needs-control-api @needs-clock
   Plan du scénario: La session tient jusqu'à 20 minutes d'inactivité, pas au-delà
-    Quand je reste inactif pendant <durée>
+    # L'inactivité part d'un chargement de page : la limite se vérifie à la seconde près.
+    Quand j'affiche à nouveau la page
+    Et je reste inactif pendant <durée>
     Et j'affiche à nouveau la page
     Alors je suis <état>
 
@@ -29,3 +33,22 @@ Fonctionnalité: Expiration de la session après 20 minutes d'inactivité (remar
     Et je rouvre mon projet de candidature depuis « Mes candidatures »
     Et je vais à la section « Lettre de motivation »
     Alors la lettre de motivation enregistrée est toujours là
+
+  @REQ-SES-03 @needs-control-api @needs-clock
+  Scénario: Deux minutes avant l'expiration, un avertissement propose de rester connecté
+    Étant donné que l'horloge du navigateur est contrôlée par le test
+    Quand la page reste ouverte sans activité pendant 17 min 59 s
+    Alors l'avertissement de fin de session n'est pas affiché
+    Quand la page reste ouverte sans activité pendant 0 min 01 s
+    Alors l'avertissement de fin de session s'affiche
+    Quand je choisis de rester connecté
+    Alors l'avertissement de fin de session n'est plus affiché
+    Quand je reste inactif pendant 19 min 00 s
+    Et j'affiche à nouveau la page
+    Alors je suis toujours connecté
+
+  @REQ-SES-04 @needs-control-api @needs-clock
+  Scénario: À l'expiration, la page restée ouverte passe d'elle-même à la page de connexion
+    Étant donné que l'horloge du navigateur est contrôlée par le test
+    Quand la page reste ouverte sans activité pendant 20 min 01 s
+    Alors je suis déconnecté

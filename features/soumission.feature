@@ -52,3 +52,78 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
     Quand je postule à cet appel à candidature et je soumets ma candidature
     Alors le message « Nous avons bien reçu votre candidature » s'affiche
     Et un courriel de confirmation nommant l'appel à candidature arrive à l'adresse du candidat
+
+  @REQ-SUB-12 @needs-control-api
+  Scénario: Le crayon d'une section à l'étape « Vérifier/soumettre » permet de la corriger avant de soumettre
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et j'arrive à l'étape « Vérifier/soumettre »
+    Et je clique sur le crayon « Modifier Lettre de motivation et pièces-jointes »
+    Et je remplace « Lettre de motivation » par « Je souhaite rejoindre le Département des affaires politiques. »
+    Et je clique sur le bouton « Enregistrer »
+    Alors le message « Votre candidature en cours a été enregistrée » s'affiche
+    Quand je clique sur le bouton « OK »
+    Et je clique sur le lien « Vérifier/soumettre »
+    Alors je suis à l'étape « Vérifier/soumettre » qui indique « Étape 8 sur 8 »
+    Et la section « Lettre de motivation et pièces-jointes » montre « Je souhaite rejoindre le Département des affaires politiques. »
+
+  @REQ-SUB-13 @needs-control-api
+  Scénario: Répondre aux « Questions de présélection », « Enregistrer », « OK » puis « Suivant »
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et j'arrive aux « Questions de présélection »
+    Alors les questions de présélection de l'appel à candidature s'affichent
+    Quand je réponds aux questions de présélection
+    Et je clique sur le bouton « Enregistrer »
+    Alors le message « Votre candidature en cours a été enregistrée » s'affiche
+    Quand je clique sur le bouton « OK »
+    Et je clique sur le bouton « Suivant »
+    Alors je suis à l'étape « Formation » qui indique « Étape 3 sur 8 »
+
+  @REQ-SUB-14 @needs-control-api @needs-clock
+  Plan du scénario: « Postuler » est accepté jusqu'à la clôture, 23:59 heure de New York, et refusé après
+    Étant donné un appel à candidature qui ferme demain à 23:59, heure de New York
+    Et un candidat inscrit dont le profil est complet
+    Et que l'horloge du portail est à 2 minutes de la clôture
+    Et que je suis connecté en tant que ce candidat
+    Quand j'ouvre cet appel à candidature
+    Alors la page indique la date limite à 23:59, heure de New York
+    Quand l'horloge du portail arrive à une minute <côté> la clôture
+    Et je clique sur le bouton « Postuler »
+    Alors ma candidature est <issue>
+
+    Exemples:
+      | côté  | issue                       |
+      | avant | commencée                   |
+      | après | refusée pour la date limite |
+
+  @REQ-SUB-14 @needs-control-api @needs-clock
+  Plan du scénario: La soumission finale est acceptée jusqu'à la clôture et refusée après
+    Étant donné un appel à candidature qui ferme demain à 23:59, heure de New York
+    Et un candidat inscrit dont le profil est complet
+    Et que l'horloge du portail est à 5 minutes de la clôture
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et j'arrive à l'étape « Vérifier/soumettre »
+    Et je clique sur le bouton « Soumettre candidature »
+    Et je coche « J'accepte ces conditions »
+    Et l'horloge du portail arrive à une minute <côté> la clôture
+    Et je clique sur le bouton « Certifier et soumettre votre candidature »
+    Alors ma candidature est <issue>
+
+    Exemples:
+      | côté  | issue                       |
+      | avant | soumise                     |
+      | après | refusée pour la date limite |
+
+  @REQ-SUB-15 @needs-control-api
+  Scénario: « Postuler » une seconde fois ramène à la même candidature
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et j'arrive aux « Questions de présélection »
+    Et j'ouvre cet appel à candidature
+    Et je clique sur le bouton « Postuler »
+    Alors je suis à l'étape « Questions de présélection » qui indique « Étape 2 sur 8 »
+    Et une seule candidature est enregistrée pour cet appel à candidature

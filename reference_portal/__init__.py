@@ -24,6 +24,7 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "SMTP_HOST": None,
         "SMTP_PORT": None,
         "MAIL_FROM": "ne-pas-repondre@inspira.example",
+        "SERVICE_DESK_ADDRESS": "service-desk@inspira.example",  # where « Contactez-nous » sends
         "SESSION_TIMEOUT_SECONDS": 1200,
         "SESSION_WARNING_SECONDS": 1080,
         "LOCALE": "fr",
@@ -60,6 +61,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     for blueprint in (auth.bp, home.bp, profile.bp, jobs.bp, applications.bp):
         app.register_blueprint(blueprint)
+    from reference_portal import alerts, contact
+
+    app.register_blueprint(alerts.bp)
+    app.register_blueprint(contact.bp)
+    from reference_portal import attachments, institutions
+
+    institutions.init_app(app)
+    attachments.init_app(app)
     if app.config["CONTROL_TOKEN"]:
         from reference_portal import control
 

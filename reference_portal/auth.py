@@ -1,4 +1,5 @@
-"""Registration (« Inscription immédiate »), login (« Connexion ») and logout (« Déconnexion »)."""
+"""Registration (« Inscription immédiate »), login (« Connexion »), logout (« Déconnexion »), the session's
+keep-alive (« Rester connecté ») and the cookie check of FAQ vi; account recovery lives in ``recovery``."""
 
 from __future__ import annotations
 
@@ -6,15 +7,20 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_wtf.csrf import CSRFError
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from reference_portal import clock, db, messages, security
+from reference_portal import clock, db, messages, recovery, security
 from reference_portal.forms import Field, validate
 from reference_portal.models import Candidate, Profile
 
 bp = Blueprint("auth", __name__)
+bp.register_blueprint(recovery.bp)
+
+# Set by the sign-in page; its absence on the form's POST means the browser keeps no cookie (FAQ vi).
+COOKIE_CHECK = "inspira_cookies"
 
 USER_CODE_RE = re.compile(r"^[A-Za-z0-9._-]{4,30}$")
 DATE_FR_RE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
@@ -141,7 +147,10 @@ def login() -> Any:
         expired = request.args.get("expire") == "1"
         minutes = current_app.config["SESSION_TIMEOUT_SECONDS"] // 60
         notice = messages.session_expired(minutes) if expired else None
-        return render_template("auth/login.html", fields=LOGIN_FIELDS, raw={}, errors={}, notice=notice)
+        page = render_template("auth/login.html", fields=LOGIN_FIELDS, raw={}, errors={}, notice=notice)
+        response = current_app.make_response(page)
+        response.set_cookie(COOKIE_CHECK, "1", httponly=True, samesite="Lax")
+        return response
     user_code = request.form.get("user_code", "").strip()
     password = request.form.get("password", "")
     candidate = db.session().execute(select(Candidate).where(Candidate.user_code == user_code)).scalar_one_or_none()
@@ -156,6 +165,42 @@ def login() -> Any:
         return page, 401
     security.sign_in(candidate)
     return redirect(url_for("home.dashboard"))
+
+
+def _cookies_refused() -> Any:
+    """The sign-in form came back without any cookie: say so rather than sign in and lose the session."""
+    page = render_template(
+        "auth/login.html",
+        fields=LOGIN_FIELDS,
+        raw={"user_code": request.form.get("user_code", "").strip()},
+        errors={},
+        failure=messages.COOKIES_REFUSED,
+    )
+    return page, 400
+
+
+@bp.errorhandler(CSRFError)
+def csrf_refused(error: CSRFError) -> Any:
+    # With no cookie at all the CSRF token cannot be checked; the person needs to hear about cookies.
+    if request.endpoint == "auth.login" and not request.cookies:
+        return _cookies_refused()
+    return error
+
+
+@bp.post("/session/prolonger")
+def keep_alive() -> Any:
+    """« Rester connecté »: the request itself renews the session (see security); answers the time left."""
+    if security.current_candidate() is None:
+        return jsonify(signed_in=False, seconds_left=0), 401
+    return jsonify(signed_in=True, seconds_left=security.seconds_left())
+
+
+@bp.get("/session/etat")
+def session_status() -> Any:
+    """Time left without renewing it (asked by the page when its own timer runs out)."""
+    if security.session_timed_out():
+        security.sign_out()
+    return jsonify(signed_in=security.current_candidate() is not None, seconds_left=security.seconds_left())
 
 
 @bp.post("/deconnexion")

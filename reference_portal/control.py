@@ -21,14 +21,19 @@ from reference_portal import clock, db
 from reference_portal.applications.sections import as_json
 from reference_portal.auth import USER_CODE_RE, create_candidate, user_code_taken
 from reference_portal.forms import EMAIL_RE
+from reference_portal.jobs import deadline_for
 from reference_portal.models import (
+    APPLICATION_STATUSES,
+    DRAFT,
     OPENING_STATES,
     OPENING_TYPES,
+    WITHDRAWN,
     Application,
     Base,
     Candidate,
     JobOpening,
     PrescreeningQuestion,
+    RosterMembership,
 )
 from reference_portal.profile import completion
 
@@ -207,7 +212,8 @@ def _apply_opening_fields(opening: JobOpening, body: dict[str, Any]) -> None:
             raise BadRequest(f"state must be one of {', '.join(OPENING_STATES)}")
         opening.state = body["state"]
     for key in ("posted_at", "deadline"):
-        moment = _datetime(body, key)
+        moment = _closing_moment(body.get(key)) if key == "deadline" else None
+        moment = moment or _datetime(body, key)
         if moment is not None:
             setattr(opening, key, moment)
     if "prescreening_questions" in body:
@@ -215,6 +221,16 @@ def _apply_opening_fields(opening: JobOpening, body: dict[str, Any]) -> None:
         if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
             raise BadRequest("prescreening_questions must be a list of non-empty strings")
         opening.questions = [PrescreeningQuestion(text=q.strip(), position=i) for i, q in enumerate(questions)]
+
+
+def _closing_moment(value: Any) -> datetime | None:
+    """A closing date alone (``2026-05-31``) means 23:59 New York time on that date; None for anything else."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return deadline_for(date.fromisoformat(value))
+    except ValueError:
+        raise BadRequest("deadline must be a date YYYY-MM-DD or an ISO 8601 date-time") from None
 
 
 def _job_id_from_number(number: str | None) -> int | None:
@@ -247,7 +263,7 @@ def create_opening() -> Any:
         opening_type="standard",
         state="open",
         posted_at=now,
-        deadline=now + timedelta(days=30),
+        deadline=deadline_for((now.astimezone(clock.NEW_YORK) + timedelta(days=30)).date()),
     )
     _apply_opening_fields(opening, body)
     if not opening.number:
@@ -281,6 +297,21 @@ def update_opening(job_id: int) -> Any:
     return jsonify(_opening_json(opening)), 200
 
 
+@bp.post("/openings/<int:job_id>/publish")
+def publish_opening(job_id: int) -> Any:
+    """Publishes the opening now (its posting date becomes the clock's now) and sends the matching job alerts."""
+    from reference_portal.alerts import send_job_alerts
+
+    session = db.session()
+    opening = session.get(JobOpening, job_id)
+    if opening is None:
+        return _error(404, f"no opening with id {job_id}")
+    opening.posted_at = clock.now()
+    session.commit()
+    sent = send_job_alerts(opening)
+    return jsonify({**_opening_json(opening), "alerts_sent": sent}), 200
+
+
 @bp.get("/candidates/<int:candidate_id>/applications")
 def candidate_applications(candidate_id: int) -> Any:
     session = db.session()
@@ -303,6 +334,99 @@ def candidate_applications(candidate_id: int) -> Any:
             for a in applications
         ]
     )
+
+
+# Statuses a recruiter gives a submitted application (« Brouillon », « Postulé », « Retirée » are the candidate's).
+RECRUITER_STATUSES = APPLICATION_STATUSES[2:-1]
+
+
+@bp.post("/rosters")
+def add_to_roster() -> Any:
+    body = _body()
+    candidate_id = body.get("candidate_id")
+    if isinstance(candidate_id, bool) or not isinstance(candidate_id, int):
+        raise BadRequest("candidate_id must be an integer")
+    level, job_family = _string(body, "level", 10), _string(body, "job_family", 100)
+    if level is None or job_family is None:
+        raise BadRequest("level and job_family are required")
+    session = db.session()
+    if session.get(Candidate, candidate_id) is None:
+        return _error(404, f"no candidate with id {candidate_id}")
+    membership = {"candidate_id": candidate_id, "level": level, "job_family": job_family}
+    session.add(RosterMembership(**membership))
+    try:
+        session.commit()
+    except IntegrityError:  # already on this roster: nothing changes
+        session.rollback()
+        return jsonify(membership), 200
+    return jsonify(membership), 201
+
+
+@bp.patch("/applications/<int:application_id>")
+def update_application(application_id: int) -> Any:
+    status = _body().get("status")
+    if status not in RECRUITER_STATUSES:
+        raise BadRequest(f"status must be one of {', '.join(RECRUITER_STATUSES)}")
+    session = db.session()
+    application = session.get(Application, application_id)
+    if application is None:
+        return _error(404, f"no application with id {application_id}")
+    if application.status in (DRAFT, WITHDRAWN):
+        return _error(409, f"the application is {application.status!r}: only a submitted one gets a recruiter's status")
+    application.status = status
+    session.commit()
+    return jsonify(id=application.id, opening_id=application.opening_id, status=application.status), 200
+
+
+@bp.post("/candidates/<int:candidate_id>/applications")
+def store_application(candidate_id: int) -> Any:
+    """Stores an application as the candidate would have left it: a draft, or submitted (« Postulé »)."""
+    from reference_portal.applications.create import stored_application
+
+    body = _body()
+    session = db.session()
+    if session.get(Candidate, candidate_id) is None:
+        return _error(404, f"no candidate with id {candidate_id}")
+    opening_id = body.get("opening_id")
+    if opening_id is not None and (isinstance(opening_id, bool) or not isinstance(opening_id, int)):
+        raise BadRequest("opening_id must be an integer")
+    if opening_id is not None and session.get(JobOpening, opening_id) is None:
+        return _error(404, f"no opening with id {opening_id}")
+    payload = body.get("sections") or {}
+    if not isinstance(payload, dict):
+        raise BadRequest("sections must be an object")
+    application = stored_application(candidate_id, opening_id, body.get("status", DRAFT), payload)
+    if isinstance(application, str):
+        raise BadRequest(application)
+    session.add(application)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return _error(409, "this candidate already has an application for this opening")
+    return jsonify(
+        id=application.id,
+        opening_id=application.opening_id,
+        status=application.status,
+        created_at=_iso(application.created_at),
+        submitted_at=_iso(application.submitted_at),
+        sections=as_json(application),
+    ), 201
+
+
+@bp.get("/candidates/<int:candidate_id>/attachments")
+def candidate_attachments(candidate_id: int) -> Any:
+    """The recruiters' view of a candidate's files: « Mes pièces jointes » and those joined to applications."""
+    from reference_portal import attachments
+    from reference_portal.models import Attachment
+
+    session = db.session()
+    if session.get(Candidate, candidate_id) is None:
+        return _error(404, f"no candidate with id {candidate_id}")
+    found = session.execute(
+        select(Attachment).where(Attachment.candidate_id == candidate_id).order_by(Attachment.id)
+    ).scalars()
+    return jsonify(attachments=[attachments.as_json(a) for a in found])
 
 
 def _clock_json() -> Any:

@@ -23,7 +23,7 @@ YEAR_RE = re.compile(r"^\d{4}$")
 class Field:
     name: str
     label: str
-    kind: str = "text"  # text, textarea, email, tel, password, select, integer, year, month_year, date_fr
+    kind: str = "text"  # text, textarea, email, tel, password, select, integer, year, month_year, date_fr, lookup
     required: bool = False
     choices: tuple[str, ...] = ()
     placeholder: str | None = None
@@ -32,6 +32,7 @@ class Field:
     maximum: int | None = None
     autocomplete: str | None = None
     empty_choice: str = messages.EMPTY_CHOICE
+    lookup: str | None = None  # kind "lookup": the list (institutions.LISTS) its value must come from
 
     @property
     def input_type(self) -> str:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from sqlalchemy import func, or_, select
 
 from reference_portal import clock, db, messages
-from reference_portal.models import Application, JobOpening
+from reference_portal.models import WITHDRAWN, Application, JobOpening, RosterMembership
 from reference_portal.security import current_candidate, login_required
 
 bp = Blueprint("jobs", __name__, url_prefix="/emplois")
@@ -19,14 +21,31 @@ PERIODS = {"tout": ("Tt moment", None), "7": ("7 derniers jours", 7), "30": ("30
 DEFAULT_PERIOD = "tout"
 
 
-def refusal_reason(opening: JobOpening, now: datetime) -> str | None:
-    """Why this opening does not accept applications now, or None when it does."""
+def deadline_for(closing_date: date) -> datetime:
+    """Applications close at 23:59, New York time, on the closing date (whatever the season's UTC offset)."""
+    return datetime.combine(closing_date, time(23, 59), tzinfo=clock.NEW_YORK).astimezone(UTC)
+
+
+def on_roster(candidate_id: int, opening: JobOpening) -> bool:
+    """Whether the candidate is on a roster for the same job family and level as this opening."""
+    query = select(RosterMembership.id).where(
+        RosterMembership.candidate_id == candidate_id,
+        RosterMembership.level == opening.level,
+        RosterMembership.job_family == opening.job_family,
+    )
+    return db.session().execute(query).first() is not None
+
+
+def refusal_reason(opening: JobOpening, now: datetime, candidate_id: int | None = None) -> str | None:
+    """Why this opening does not accept applications now (from this candidate, when given), or None."""
     if opening.posted_at > now:
         return messages.OPENING_REFUSALS["not_published"]
     if opening.state != "open":
         return messages.OPENING_REFUSALS[opening.state]
     if now >= opening.deadline:
         return messages.OPENING_REFUSALS["deadline"]
+    if candidate_id is not None and opening.opening_type == "roster" and not on_roster(candidate_id, opening):
+        return messages.NOT_ON_ROSTER
     return None
 
 
@@ -42,32 +61,60 @@ def existing_application(candidate_id: int, job_id: int) -> Application | None:
     return db.session().execute(query).scalar_one_or_none()
 
 
+@dataclass(frozen=True)
+class SearchCriteria:
+    """The search parameters of « Rech. Emplois », as typed in the form and as stored in a saved search."""
+
+    keywords: str = ""
+    period: str = DEFAULT_PERIOD
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> SearchCriteria:
+        keywords = " ".join(str(values.get("mots_cles") or "").split())[:200]
+        period = str(values.get("periode") or DEFAULT_PERIOD)
+        return cls(keywords, period if period in PERIODS else DEFAULT_PERIOD)
+
+    def as_args(self) -> dict[str, str]:
+        return {"mots_cles": self.keywords, "periode": self.period}
+
+    def describe(self) -> str:
+        words = f"« {self.keywords} »" if self.keywords else "tous les appels à candidature"
+        return f"Mots clés : {words} ; Rech. offres publiées sous : {PERIODS[self.period][0]}"
+
+    def conditions(self, now: datetime) -> list[Any]:
+        """SQL conditions selecting the published openings that match."""
+        conditions: list[Any] = [JobOpening.posted_at <= now]
+        days = PERIODS[self.period][1]
+        if days is not None:
+            conditions.append(JobOpening.posted_at >= now - timedelta(days=days))
+        for word in self.keywords.split():
+            pattern = f"%{_escape_like(word)}%"
+            conditions.append(or_(*(column.ilike(pattern, escape="\\") for column in _SEARCHED_COLUMNS)))
+        return conditions
+
+    def matches(self, opening: JobOpening, now: datetime) -> bool:
+        """The same rule as ``conditions``, for one opening (used when an opening is published)."""
+        if opening.posted_at > now:
+            return False
+        days = PERIODS[self.period][1]
+        if days is not None and opening.posted_at < now - timedelta(days=days):
+            return False
+        searched = " ".join(str(getattr(opening, column.key)) for column in _SEARCHED_COLUMNS).casefold()
+        return all(word.casefold() in searched for word in self.keywords.split())
+
+
+_SEARCHED_COLUMNS = (JobOpening.title, JobOpening.number, JobOpening.job_family, JobOpening.duty_station)
+
+
 @bp.get("")
 @login_required
 def search() -> Any:
-    keywords = request.args.get("mots_cles", "").strip()[:200]
-    period = request.args.get("periode", DEFAULT_PERIOD)
-    if period not in PERIODS:
-        period = DEFAULT_PERIOD
+    criteria = SearchCriteria.from_mapping(request.args)
     try:
         page = max(1, int(request.args.get("page", "1")))
     except ValueError:
         page = 1
-    now = clock.now()
-    conditions = [JobOpening.posted_at <= now]
-    days = PERIODS[period][1]
-    if days is not None:
-        conditions.append(JobOpening.posted_at >= now - timedelta(days=days))
-    for word in keywords.split():
-        pattern = f"%{_escape_like(word)}%"
-        conditions.append(
-            or_(
-                JobOpening.title.ilike(pattern, escape="\\"),
-                JobOpening.number.ilike(pattern, escape="\\"),
-                JobOpening.job_family.ilike(pattern, escape="\\"),
-                JobOpening.duty_station.ilike(pattern, escape="\\"),
-            )
-        )
+    conditions = criteria.conditions(clock.now())
     session = db.session()
     searched = "mots_cles" in request.args or "periode" in request.args
     total = session.execute(select(func.count()).select_from(JobOpening).where(*conditions)).scalar_one()
@@ -85,8 +132,8 @@ def search() -> Any:
     pages = max(1, -(-total // PAGE_SIZE))
     return render_template(
         "jobs/search.html",
-        keywords=keywords,
-        period=period,
+        keywords=criteria.keywords,
+        period=criteria.period,
         periods=PERIODS,
         openings=openings,
         total=total,
@@ -108,8 +155,9 @@ def opening(job_id: int) -> Any:
     return render_template(
         "jobs/opening.html",
         opening=found,
-        refusal=refusal_reason(found, clock.now()),
+        refusal=refusal_reason(found, clock.now(), candidate.id),
         application=existing_application(candidate.id, job_id),
+        withdrawn=WITHDRAWN,
         opening_types=messages.OPENING_TYPES,
     )
 
@@ -120,9 +168,12 @@ def apply(job_id: int) -> Any:
     found = published_opening_or_404(job_id)
     candidate = current_candidate()
     application = existing_application(candidate.id, job_id)
-    if application is not None:
+    if application is not None and application.status == WITHDRAWN:
+        page = render_template("refused.html", title="Candidature impossible", message=messages.ALREADY_WITHDRAWN)
+        return page, 409
+    if application is not None:  # one application per opening: « Postuler » again leads back to it
         return redirect(url_for("applications.step", application_id=application.id, number=2))
-    refusal = refusal_reason(found, clock.now())
+    refusal = refusal_reason(found, clock.now(), candidate.id)
     if refusal:
         return render_template("refused.html", title="Candidature impossible", message=refusal), 409
     return redirect(url_for("applications.new", emploi=job_id))

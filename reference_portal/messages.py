@@ -87,6 +87,31 @@ OPENING_TYPES = {
     "standard": "Poste spécifique",
     "roster": "Recrutement sur la base d'un fichier de candidats présélectionnés",
 }
+NOT_ON_ROSTER = (
+    "Cet appel à candidature est réservé aux candidats inscrits sur une liste de candidats présélectionnés "
+    "pour des fonctions similaires et au même niveau. Vous n'y figurez pas : vous ne pouvez pas y postuler. "
+    "Cherchez un autre appel à candidature dans « Rech. Emplois »."
+)
+ALREADY_WITHDRAWN = (
+    "Vous avez retiré votre candidature à cet appel à candidature : vous ne pouvez pas en soumettre une nouvelle "
+    "pour la même offre."
+)
+WITHDRAWN_DONE = "Votre candidature a été retirée."
+WITHDRAWAL_REFUSED = {
+    "Sélectionné": "Vous avez été sélectionné(e) pour cet appel à candidature : votre candidature ne peut plus être "
+    "retirée.",
+    "Brouillon": "Ce projet de candidature n'a pas été soumis : il n'y a rien à retirer.",
+    "Retirée": "Cette candidature a déjà été retirée.",
+}
+WITHDRAWAL_CLOSED = "La sélection pour cet appel à candidature est terminée : la candidature ne peut plus être retirée."
+# « Afficher mes candidatures »: key in the URL → the choice a person reads.
+APPLICATION_FILTERS = {
+    "en-cours": "En cours",
+    "brouillons": "Brouillons",
+    "soumises": "Soumises",
+    "retirees": "Retirées",
+    "toutes": "Toutes",
+}
 
 
 def missing_field(section: str, label: str) -> str:
@@ -107,6 +132,106 @@ def confirmation_body(first_name: str, number: str, title: str, submitted: str) 
     )
 
 
+# --- saved searches and job alerts (section 5) --------------------------------------------------------
+SAVED_SEARCH_LIMIT = (
+    "Vous avez déjà {limit} recherches enregistrées, le maximum : supprimez-en une dans « Recherches "
+    "enregistrées » avant d'en enregistrer une nouvelle."
+)
+SAVED_SEARCH_SAVED = "Votre recherche « {name} » a été enregistrée. Elle est valide jusqu'au {until}."
+SAVED_SEARCH_DELETED = "La recherche « {name} » a été supprimée."
+ALERT_EMAIL_REQUIRED = (
+    "saisissez l'adresse email à laquelle envoyer l'alerte, ou décochez « Utiliser comme Alerte emploi »."
+)
+
+
+def job_alert_subject(number: str) -> str:
+    return f"Alerte emploi : nouvel appel à candidature {number}"
+
+
+def job_alert_body(search_name: str, number: str, title: str, deadline: str, link: str) -> str:
+    return (
+        "Bonjour,\n\n"
+        f"Un nouvel appel à candidature correspond à votre alerte emploi « {search_name} » :\n\n"
+        f"{number} – {title}\n"
+        f"Date limite de candidature : {deadline}\n"
+        f"Consulter l'appel à candidature : {link}\n\n"
+        "Ce message est envoyé automatiquement : merci de ne pas y répondre.\n"
+    )
+
+
+# --- « Contactez-nous » (section 7) --------------------------------------------------------------------
+SCREENSHOT_TYPE = "joignez une image (PNG, JPEG, GIF ou WebP) ; ne joignez pas votre CV."
+SCREENSHOT_SIZE = "l'image doit peser moins de 1 Mo : réduisez-la ou recadrez-la puis joignez-la à nouveau."
+SCREENSHOT_AGAIN = "Pour des raisons de sécurité, la capture d'écran n'est pas conservée : joignez-la à nouveau."
+CONTACT_NOT_SENT = (
+    "Votre message n'a pas pu être envoyé au Unite Service Desk pour le moment : ce que vous avez saisi est "
+    "conservé, réessayez dans quelques minutes."
+)
+CONTACT_SENT = (
+    "Votre message a été envoyé à l'équipe du Unite Service Desk. Vous recevrez une réponse à l'adresse "
+    "{email}."
+)
+
+
+def contact_subject(user_code: str, opening_number: str | None) -> str:
+    about = f" – appel à candidature {opening_number}" if opening_number else ""
+    return f"Demande d'assistance technique – {user_code}{about}"
+
+
+# --- offline application form (reference_portal/offline_form.py) ------------------------------------
+OFFLINE_FORM_LINK = "Télécharger le formulaire de candidature hors ligne"
+OFFLINE_SUMMARY = "Rien n'a été importé. Corrigez le formulaire puis mettez-le de nouveau en ligne :"
+OFFLINE_NO_FILE = "Choisissez le fichier du formulaire de candidature hors ligne que vous avez complété."
+OFFLINE_NOT_CSV = (
+    "Ce fichier n'est pas au format CSV : enregistrez le formulaire au format CSV (extension .csv) puis recommencez."
+)
+OFFLINE_NOT_TEXT = (
+    "Ce fichier n'est pas un fichier texte CSV lisible : enregistrez le formulaire au format « CSV UTF-8 » "
+    "puis recommencez."
+)
+OFFLINE_NOT_THE_FORM = (
+    "Ce fichier n'est pas le formulaire de candidature hors ligne : sa ligne d'en-tête « Section ; Champ ; Valeur » "
+    "est introuvable. Téléchargez le formulaire depuis la page « Accueil » et complétez la colonne « Valeur »."
+)
+OFFLINE_NO_FIELDS = (
+    "Le fichier ne contient aucun champ du formulaire : gardez les lignes du formulaire téléchargé et complétez "
+    "leur colonne « Valeur »."
+)
+
+
+def offline_too_big(limit_kb: int) -> str:
+    return (
+        f"Ce fichier dépasse {limit_kb} Ko, bien plus qu'un formulaire complété : vérifiez que vous avez choisi "
+        "le bon fichier."
+    )
+
+
+def offline_too_many_rows(limit: int) -> str:
+    return f"Ce fichier compte plus de {limit} lignes : repartez du formulaire téléchargé depuis la page « Accueil »."
+
+
+def offline_malformed(line: int) -> str:
+    return (
+        f"Ligne {line} : cette ligne n'est pas du CSV valide (guillemet non fermé ou cellule démesurée) : "
+        "corrigez-la ou repartez d'un formulaire vierge."
+    )
+
+
+def offline_unknown_field(line: int, section: str, label: str) -> str:
+    return (
+        f"Ligne {line} : « {section} » / « {label} » ne fait pas partie du formulaire : ne modifiez pas les colonnes "
+        "« Section » et « Champ »."
+    )
+
+
+def offline_duplicate(line: int, section: str, label: str, first_line: int) -> str:
+    return f"Ligne {line} : « {section} » / « {label} » figure déjà ligne {first_line} : gardez une seule ligne."
+
+
+def offline_field_problem(line: int, section: str, error: str) -> str:
+    return f"Ligne {line} – {section} – {error}"
+
+
 # --- countries (a sample list of our own, in French) --------------------------------------------------
 COUNTRIES = (
     "Afghanistan", "Afrique du Sud", "Algérie", "Allemagne", "Argentine", "Australie", "Autriche", "Belgique",
@@ -119,3 +244,119 @@ COUNTRIES = (
     "Royaume-Uni", "Rwanda", "Sénégal", "Suède", "Suisse", "Tchad", "Thaïlande", "Togo", "Tunisie", "Turquie",
     "Ukraine", "Viet Nam",
 )
+
+
+# --- account recovery (« Code utilisateur oublié », « Mot de passe oublié ») ---------------------------
+SPAM_FOLDER_REMINDER = (
+    "Le message n'arrive pas ? Vérifiez le dossier « Courriers Indésirables » de votre messagerie."
+)
+RECOVERY_EMAIL_HINT = "saisissez l'adresse email de votre compte inspira, par exemple prenom.nom@exemple.org."
+RECOVERY_IDENTIFIER_HINT = "saisissez votre code utilisateur ou l'adresse email de votre compte."
+USER_CODE_SENT = (
+    "Si un compte inspira utilise cette adresse email, un message contenant son code utilisateur "
+    "vient d'y être envoyé."
+)
+RESET_LINK_SENT = (
+    "Si un compte inspira correspond à votre saisie, un message contenant un lien pour choisir un nouveau "
+    "mot de passe vient d'être envoyé à son adresse email."
+)
+RESET_LINK_USED = (
+    "Ce lien n'est plus valable : il a déjà servi. Si vous n'avez pas changé votre mot de passe, "
+    "demandez un nouveau lien avec « Mot de passe oublié »."
+)
+RESET_LINK_UNKNOWN = (
+    "Ce lien n'est pas valable : vérifiez qu'il est complet dans le message reçu, "
+    "ou demandez un nouveau lien avec « Mot de passe oublié »."
+)
+PASSWORD_CHANGED = "Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe."
+USER_CODE_SUBJECT = "inspira – votre code utilisateur"
+RESET_SUBJECT = "inspira – choisir un nouveau mot de passe"
+
+
+def reset_link_expired(minutes: int) -> str:
+    return (
+        f"Ce lien a expiré : il n'est valable que {minutes} minutes. "
+        "Demandez un nouveau lien avec « Mot de passe oublié »."
+    )
+
+
+def user_code_body(first_name: str, user_codes: list[str]) -> str:
+    codes = "\n".join(f"  {code}" for code in user_codes)
+    return (
+        f"Bonjour {first_name},\n\n"
+        "Vous avez demandé votre code utilisateur inspira. Le voici :\n\n"
+        f"{codes}\n\n"
+        "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre compte n'a pas changé.\n\n"
+        "Ce message est envoyé automatiquement : merci de ne pas y répondre.\n"
+    )
+
+
+def reset_body(first_name: str, user_code: str, link: str, minutes: int) -> str:
+    return (
+        f"Bonjour {first_name},\n\n"
+        f"Pour choisir un nouveau mot de passe pour le code utilisateur {user_code}, ouvrez ce lien :\n\n"
+        f"{link}\n\n"
+        f"Le lien ne sert qu'une fois et n'est valable que {minutes} minutes.\n"
+        "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe n'a pas changé.\n\n"
+        "Ce message est envoyé automatiquement : merci de ne pas y répondre.\n"
+    )
+
+
+# --- session warning and cookies (FAQ vi) -------------------------------------------------------------
+SESSION_WARNING_TITLE = "Votre session va expirer"
+STAY_SIGNED_IN = "Rester connecté"
+COOKIES_REFUSED = (
+    "Votre navigateur n'a envoyé aucun cookie : inspira en a besoin pour vous garder connecté(e). "
+    "Autorisez les cookies pour ce site, puis reconnectez-vous."
+)
+
+
+def session_warning_text(minutes: int) -> str:
+    return (
+        f"Sans activité de votre part, vous serez déconnecté(e) dans {minutes} minute{'s' if minutes > 1 else ''} "
+        "et ce qui n'est pas "
+        "enregistré sera perdu. Cliquez sur « Rester connecté » pour continuer."
+    )
+
+
+# --- look-up fields (🔍) and their lists ---------------------------------------------------------------
+def lookup_warning(label: str) -> str:
+    return (
+        f"{label} : la valeur saisie ne figure pas dans la liste associée et n'a pas été enregistrée. "
+        "Effacez-la puis cliquez sur l'icône 🔍 pour choisir une valeur de la liste "
+        "(ou laissez le champ vide s'il est facultatif)."
+    )
+
+
+# --- attachments (pièces jointes) -----------------------------------------------------------------------
+ATTACHMENT_TYPES = ("pdf", "doc", "docx", "jpg", "png")
+ATTACHMENT_MAX_NAME = 50
+ATTACHMENT_NONE = "Pièce jointe : choisissez un fichier à joindre."
+ATTACHMENT_EMPTY = "Pièce jointe : le fichier est vide. Choisissez un fichier qui a un contenu."
+ATTACHMENT_TOO_BIG = (
+    "Pièce jointe : le fichier fait 1 Mo ou plus (1 Mo = 1 048 576 octets). "
+    "Réduisez sa taille, par exemple en le scannant dans une résolution inférieure, puis joignez-le à nouveau."
+)
+ATTACHMENT_NAME_TOO_LONG = (
+    "Pièce jointe : le nom du fichier est trop long (50 caractères au plus, extension comprise). "
+    "Renommez-le avec un nom court, par exemple Initiales_Diplome.pdf."
+)
+ATTACHMENT_NAME_CHARACTERS = (
+    "Pièce jointe : le nom du fichier contient des caractères spéciaux (espaces, accents, ponctuation…). "
+    "Renommez-le avec des lettres sans accents, des chiffres, « _ » ou « - » et un seul point avant "
+    "l'extension, par exemple Initiales_Diplome.pdf."
+)
+ATTACHMENT_TYPE = (
+    "Pièce jointe : ce type de fichier n'est pas accepté. "
+    "Joignez un fichier PDF, Word (doc, docx) ou une image JPG ou PNG."
+)
+ATTACHMENT_CONTENT = (
+    "Pièce jointe : le contenu du fichier ne correspond pas à son extension. "
+    "Enregistrez-le à nouveau dans un format accepté (PDF, Word, JPG ou PNG) puis joignez-le."
+)
+ATTACHMENT_NOT_DRAFT = "Cette candidature a déjà été soumise : utilisez la section « Mes pièces jointes »."
+CV_NOT_ACCEPTED = "Un CV ne remplace pas une candidature : seules les candidatures soumises via inspira sont acceptées."
+
+
+def attachment_added(filename: str) -> str:
+    return f"Le fichier « {filename} » a été joint."

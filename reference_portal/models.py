@@ -174,6 +174,7 @@ class EducationEntry(_SectionEntry, Base):
     __tablename__ = "education_entries"
 
     institution: Mapped[str | None] = mapped_column(String(200))
+    institution_country: Mapped[str | None] = mapped_column(String(100))
     degree: Mapped[str | None] = mapped_column(String(40))
     field_of_study: Mapped[str | None] = mapped_column(String(200))
     graduation_year: Mapped[int | None] = mapped_column(Integer)
@@ -279,3 +280,16 @@ class ClockOffset(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     offset_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class PasswordResetToken(Base):
+    """A « Mot de passe oublié » link: only a hash of its token is kept; it serves once, until it expires."""
+
+    __tablename__ = "password_reset_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

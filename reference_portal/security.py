@@ -8,7 +8,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import Flask, g, redirect, request, session, url_for
+from flask import Flask, current_app, g, redirect, request, session, url_for
 
 from reference_portal import clock, db
 from reference_portal.models import Candidate
@@ -16,7 +16,8 @@ from reference_portal.models import Candidate
 _hasher = PasswordHasher()
 # Checked against when the user code is unknown, so both failures cost the same time.
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
-_UNTIMED_ENDPOINTS = {"static", "health"}
+# Requests that are not the person's activity: they neither renew the session nor count towards it.
+_UNTIMED_ENDPOINTS = {"static", "health", "auth.session_status"}
 
 
 def hash_password(password: str) -> str:
@@ -47,6 +48,21 @@ def current_candidate() -> Candidate | None:
     return g.candidate
 
 
+def seconds_left() -> int:
+    """Seconds of inactivity left before the session ends (0 when it has ended or nobody is signed in)."""
+    if "candidate_id" not in session:
+        return 0
+    idle = clock.now().timestamp() - session.get("last_activity", 0.0)
+    return max(0, round(current_app.config["SESSION_TIMEOUT_SECONDS"] - idle))
+
+
+def session_timed_out() -> bool:
+    if "candidate_id" not in session:
+        return False
+    idle = clock.now().timestamp() - session.get("last_activity", 0.0)
+    return idle > current_app.config["SESSION_TIMEOUT_SECONDS"]
+
+
 def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
@@ -64,10 +80,18 @@ def init_app(app: Flask) -> None:
             return None
         if "candidate_id" not in session:
             return None
-        now = clock.now().timestamp()
-        last = session.get("last_activity", 0.0)
-        if now - last > app.config["SESSION_TIMEOUT_SECONDS"]:
+        if session_timed_out():
             session.clear()
             return redirect(url_for("auth.login", expire=1))
-        session["last_activity"] = now
+        session["last_activity"] = clock.now().timestamp()
         return None
+
+    @app.context_processor
+    def session_timing() -> dict[str, Any]:
+        """What the in-page warning (static/session.js) needs; the server decides, the page only shows it."""
+        timeout = app.config["SESSION_TIMEOUT_SECONDS"]
+        return {
+            "session_seconds_left": seconds_left,
+            "session_timeout_seconds": timeout,
+            "session_warning_seconds": app.config["SESSION_WARNING_SECONDS"],
+        }

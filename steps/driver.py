@@ -33,7 +33,8 @@ _CONTROL_FACTS = """e => ({
   type: (e.getAttribute('type') || e.tagName).toLowerCase(),
   placeholder: (e.getAttribute('placeholder') || '').toLowerCase(),
   min: e.getAttribute('min'), max: e.getAttribute('max'),
-  value: e.value ?? ''
+  value: e.value ?? '',
+  suggestions: e.list ? Array.from(e.list.options, o => o.value).filter(v => v) : []
 })"""
 
 
@@ -115,7 +116,9 @@ class Driver:
                 facts = control.evaluate(_CONTROL_FACTS)
                 if not facts["required"] or facts["disabled"] or facts["value"]:
                     continue
-                if role == "combobox":
+                if facts["suggestions"]:  # a text box offering values of its list (a look-up field)
+                    control.fill(facts["suggestions"][0])
+                elif role == "combobox":
                     options = [o.strip() for o in control.get_by_role("option").all_text_contents()]
                     choices = [o for o in options if o and not o.startswith("—") and o != "-"]
                     if not choices:

@@ -50,3 +50,14 @@ def refused_for_date(driver: Driver) -> None:
 @then(parsers.parse('le champ de la date de naissance contient toujours "{date_of_birth}"'))
 def date_kept(driver: Driver, date_of_birth: str) -> None:
     expect(driver.named_field("date_of_birth")).to_have_value(date_of_birth)
+
+
+@then(parsers.parse('la date de naissance "{date_of_birth}" est acceptée'))
+def date_accepted(driver: Driver, date_of_birth: str) -> None:
+    driver.expect_heading("Accueil")
+
+
+@then(parsers.parse('la date de naissance "{date_of_birth}" est refusée'))
+def date_refused(driver: Driver, date_of_birth: str) -> None:
+    refused_for_date(driver)
+    date_kept(driver, date_of_birth)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
@@ -64,3 +64,41 @@ def reopen_draft(driver: Driver) -> None:
 @then("la lettre de motivation enregistrée est toujours là")
 def cover_letter_kept(driver: Driver, cover_letter: str) -> None:
     expect(driver.field(driver.label(COVER_LETTER))).to_have_value(cover_letter)
+
+
+# -- the in-page warning, with Playwright's fake browser clock beside the portal's clock ------------------
+def session_warning(driver: Driver) -> Locator:
+    return driver.page.get_by_role("alertdialog", name=driver.field_label("session_warning"), exact=True)
+
+
+@given("l'horloge du navigateur est contrôlée par le test")
+def browser_clock_controlled(driver: Driver) -> None:
+    driver.page.clock.install()
+    driver.page.reload()  # the page's timers now run on the fake clock
+
+
+@when(parsers.parse("la page reste ouverte sans activité pendant {minutes:d} min {seconds:d} s"))
+def page_left_open(driver: Driver, control: ControlClient, minutes: int, seconds: int) -> None:
+    control.advance_clock(minutes * 60 + seconds)  # the portal first, so it agrees when the page asks it
+    driver.page.clock.fast_forward((minutes * 60 + seconds) * 1000)
+
+
+@then("l'avertissement de fin de session n'est pas affiché")
+def warning_not_shown(driver: Driver) -> None:
+    expect(session_warning(driver)).to_have_count(0)
+
+
+@then("l'avertissement de fin de session s'affiche")
+def warning_shown(driver: Driver) -> None:
+    expect(session_warning(driver)).to_be_visible()
+    expect(session_warning(driver).get_by_role("button", name=driver.field_label("session_keep_alive"))).to_be_focused()
+
+
+@when("je choisis de rester connecté")
+def stay_signed_in(driver: Driver) -> None:
+    driver.click_button(driver.field_label("session_keep_alive"))
+
+
+@then("l'avertissement de fin de session n'est plus affiché")
+def warning_gone(driver: Driver) -> None:
+    expect(session_warning(driver)).to_have_count(0)

@@ -20,4 +20,4 @@ def own_application_or_404(application_id: int) -> Application:
     return application
 
 
-from reference_portal.applications import create, listing, steps, submit  # noqa: E402, F401  (registers routes)
+from reference_portal.applications import create, listing, offline, printout, steps, submit  # noqa: E402, F401  (registers routes)

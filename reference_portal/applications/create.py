@@ -13,12 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from reference_portal import clock, db, messages
+from reference_portal import clock, db, institutions, messages
 from reference_portal.applications import bp, own_application_or_404
-from reference_portal.applications.sections import copy_sections
+from reference_portal.applications.sections import SECTIONS, copy_sections, store
 from reference_portal.forms import Field, validate
 from reference_portal.jobs import existing_application, published_opening_or_404, refusal_reason
-from reference_portal.models import DRAFT, Application, JobOpening
+from reference_portal.models import APPLIED, DRAFT, WITHDRAWN, Application, JobOpening
 from reference_portal.security import current_candidate, login_required
 
 ORIGIN_FIELD = Field(
@@ -26,7 +26,12 @@ ORIGIN_FIELD = Field(
     choices=messages.ORIGINS,
 )
 CHOICE_LEGEND = "Comment souhaitez-vous créer votre candidature ?"
-CHOICES = {"reuse": "Reprendre une candidature existante ou précédente", "new": "Créer une nouvelle candidature"}
+CHOICES = {
+    "reuse": "Reprendre une candidature existante ou précédente",
+    "new": "Créer une nouvelle candidature",
+    "upload": "Mettre en ligne à partir d'un fichier",
+}
+LOOKUP_LABEL = "Choisir une autre candidature"
 _FLOW_KEY = "new_application"
 
 
@@ -39,12 +44,15 @@ def _opening_from(value: str | None) -> JobOpening | None:
     return published_opening_or_404(int(value))
 
 
-def _refuse(opening: JobOpening) -> Any | None:
+def refusal_for(opening: JobOpening) -> Any | None:
     """A response when this opening cannot get a new application from this candidate, else None."""
     existing = existing_application(current_candidate().id, opening.job_id)
+    if existing is not None and existing.status == WITHDRAWN:
+        page = render_template("refused.html", title="Candidature impossible", message=messages.ALREADY_WITHDRAWN)
+        return page, 409
     if existing is not None:
         return redirect(url_for("applications.step", application_id=existing.id, number=2))
-    reason = refusal_reason(opening, clock.now())
+    reason = refusal_reason(opening, clock.now(), current_candidate().id)
     if reason:
         return render_template("refused.html", title="Candidature impossible", message=reason), 409
     return None
@@ -55,7 +63,7 @@ def _refuse(opening: JobOpening) -> Any | None:
 def new() -> Any:
     source = request.form if request.method == "POST" else request.args
     opening = _opening_from(source.get("emploi"))
-    if opening is not None and (refusal := _refuse(opening)) is not None:
+    if opening is not None and (refusal := refusal_for(opening)) is not None:
         return refusal
     if request.method == "GET":
         return render_template("applications/new.html", opening=opening, field=ORIGIN_FIELD, raw={}, errors={})
@@ -70,6 +78,7 @@ def new() -> Any:
 
 
 def _previous_applications() -> list[Application]:
+    """The candidate's applications, most recently created first (the default model is the first)."""
     query = (
         select(Application)
         .where(Application.candidate_id == current_candidate().id)
@@ -79,44 +88,84 @@ def _previous_applications() -> list[Application]:
     return list(db.session().execute(query).scalars())
 
 
+def current_flow() -> dict[str, Any] | None:
+    """What step 1 answered, or None when the person has not answered the question yet."""
+    flow = session.get(_FLOW_KEY)
+    if not flow or flow.get("origin") not in messages.ORIGINS:
+        return None
+    return flow
+
+
+def flow_opening(flow: dict[str, Any]) -> JobOpening | None:
+    return _opening_from(str(flow["opening"]) if flow.get("opening") else None)
+
+
+def _chosen_template(previous: list[Application], value: str | None) -> Application | None:
+    """The model the person picked with the look-up, else the most recently created application."""
+    if value:
+        if not value.isdigit():
+            abort(404)
+        return own_application_or_404(int(value))
+    return previous[0] if previous else None
+
+
 @bp.route("/nouvelle/options", methods=["GET", "POST"])
 @login_required
 def new_options() -> Any:
-    flow = session.get(_FLOW_KEY)
-    if not flow or flow.get("origin") not in messages.ORIGINS:
+    flow = current_flow()
+    if flow is None:
         return redirect(url_for("applications.new"))
-    opening = _opening_from(str(flow["opening"]) if flow.get("opening") else None)
-    if opening is not None and (refusal := _refuse(opening)) is not None:
+    opening = flow_opening(flow)
+    if opening is not None and (refusal := refusal_for(opening)) is not None:
         return refusal
     previous = _previous_applications()
     errors: dict[str, str] = {}
-    choice = request.form.get("choice", "")
-    template_id = request.form.get("template", str(previous[0].id) if previous else "")
+    picked = request.args.get("modele")
+    choice = request.form.get("choice", "reuse" if picked else "")
+    template = _chosen_template(previous, request.form.get("template") or picked)
     if request.method == "POST":
-        template: Application | None = None
-        if choice not in CHOICES or (choice == "reuse" and not previous):
+        if choice not in CHOICES or (choice == "reuse" and template is None):
             errors["choice"] = messages.field_error(CHOICE_LEGEND, "choisissez l'une des options proposées.")
-        elif choice == "reuse":
-            if not template_id.isdigit():
-                errors["template"] = messages.field_error("Choisir une autre candidature", messages.CHOICE_HINT)
-            else:
-                template = own_application_or_404(int(template_id))
-        if not errors:
-            return _create(opening, flow["origin"], template)
+        elif choice == "upload":
+            return redirect(url_for("applications.upload_offline_form"), 303)
+        else:
+            return create_application(opening, flow["origin"], template if choice == "reuse" else None)
     page = render_template(
         "applications/options.html",
         opening=opening,
         previous=previous,
+        template=template,
         choices=CHOICES,
         legend=CHOICE_LEGEND,
+        lookup_label=LOOKUP_LABEL,
         choice=choice,
-        template_id=template_id,
         errors=errors,
     )
     return page, (422 if errors else 200)
 
 
-def _create(opening: JobOpening | None, origin: str, template: Application | None) -> Any:
+@bp.get("/nouvelle/modeles")
+@login_required
+def choose_template() -> Any:
+    """The look-up behind the 🔍 icon: every previous application, each with a « Choisir » link."""
+    flow = current_flow()
+    if flow is None:
+        return redirect(url_for("applications.new"))
+    return render_template(
+        "applications/lookup.html",
+        opening=flow_opening(flow),
+        previous=_previous_applications(),
+        lookup_label=LOOKUP_LABEL,
+    )
+
+
+def create_application(
+    opening: JobOpening | None,
+    origin: str,
+    template: Application | None = None,
+    values: dict[str, dict[str, object]] | None = None,
+) -> Any:
+    """Stores the new draft (from a model, from the offline form's values, or blank) and opens step 2."""
     session_db = db.session()
     application = Application(
         candidate_id=current_candidate().id,
@@ -127,6 +176,9 @@ def _create(opening: JobOpening | None, origin: str, template: Application | Non
     )
     if template is not None:
         copy_sections(template, application)
+    for section in SECTIONS:
+        if values and values.get(section.key):
+            store(section, application, values[section.key])
     session_db.add(application)
     try:
         session_db.commit()
@@ -136,3 +188,44 @@ def _create(opening: JobOpening | None, origin: str, template: Application | Non
         return redirect(url_for("applications.step", application_id=existing.id, number=2))
     session.pop(_FLOW_KEY, None)
     return redirect(url_for("applications.step", application_id=application.id, number=2))
+
+
+def stored_application(
+    candidate_id: int, opening_id: int | None, status: str, payload: dict[str, Any]
+) -> Application | str:
+    """An application stored as the candidate would have left it (for the control API), or what is wrong.
+
+    ``payload`` maps section keys to ``{field name: value}``; every value passes the pages' validation.
+    """
+    if status not in (DRAFT, APPLIED):
+        return f"status must be {DRAFT!r} or {APPLIED!r}"
+    if status == APPLIED and opening_id is None:
+        return "a submitted application needs an opening_id"
+    by_key = {s.key: s for s in SECTIONS if s.fields}
+    now = clock.now()
+    application = Application(
+        candidate_id=candidate_id,
+        opening_id=opening_id,
+        status=status,
+        created_at=now,
+        submitted_at=now if status == APPLIED else None,
+        origin=messages.ORIGINS[0],
+    )
+    for key, given in payload.items():
+        section = by_key.get(key)
+        if section is None or not isinstance(given, dict):
+            return f"sections.{key}: expected one of {', '.join(by_key)} mapped to an object of field values"
+        unknown = set(given) - {f.name for f in section.fields}
+        if unknown:
+            return f"sections.{key}: unknown fields {', '.join(sorted(unknown))}"
+        checked = validate(
+            section.fields,
+            {name: "" if value is None else str(value) for name, value in given.items()},
+            enforce_required=False,
+            current_year=now.year,
+        )
+        institutions.check_lookups(section.fields, checked)  # a look-up value must come from its list
+        if not checked.ok:
+            return f"sections.{key}: " + " ".join(checked.errors.values())
+        store(section, application, {n: v for n, v in checked.values.items() if n in given})
+    return application

@@ -54,7 +54,11 @@ SECTIONS: tuple[Section, ...] = (
         relation="education",
         model=EducationEntry,
         fields=(
-            Field("institution", "Nom de l'établissement", required=True),
+            # Look-up fields (🔍): only a value of their list is stored. The institution is mandatory (the
+            # list holds « Other/I cannot find my school » for a school it lacks); its country is optional.
+            Field("institution", "Nom de l'établissement", kind="lookup", lookup="institutions", required=True),
+            Field("institution_country", "Pays de l'établissement", kind="lookup", lookup="countries",
+                  max_length=100),
             Field("degree", "Diplôme", kind="select", required=True, choices=messages.DEGREES),
             Field("field_of_study", "Domaine d'études", required=True),
             Field("graduation_year", "Année d'obtention", kind="year", required=True, placeholder="aaaa", minimum=1950),

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import abort, flash, get_flashed_messages, redirect, render_template, request, url_for
 
-from reference_portal import clock, db, messages
+from reference_portal import attachments, clock, db, institutions, messages
 from reference_portal.applications import bp, own_application_or_404, sections
 from reference_portal.forms import validate
 from reference_portal.models import DRAFT, Application
@@ -74,12 +74,21 @@ def _section_page(application: Application, section: sections.Section) -> Any:
     if (refusal := refuse_if_not_draft(application)) is not None:
         return refusal
     result = validate(fields, request.form, enforce_required=False, current_year=clock.now().year)
+    institutions.check_lookups(fields, result)
     sections.store(section, application, {n: v for n, v in result.values.items() if n not in result.errors})
+    if section.key == "cover_letter":
+        attachments.receive_for_application(application, result.errors, request.form.get("action") == "attach")
     db.session().commit()
+    # The 🔍 icon saves the section, then opens its look-up page (unless another field needs correcting first).
+    lookup = next((f for f in fields if f.kind == "lookup" and f.name == request.form.get("lookup")), None)
+    if lookup is not None and not set(result.errors) - {lookup.name}:
+        return redirect(institutions.lookup_url(application.id, lookup.name, result.raw[lookup.name]), 303)
     if not result.ok:
         return _render(application, section, fields, result.raw, result.errors, saved=False), 422
     if request.form.get("action") == "next":
         return redirect(step_url(application, sections.following(section)))
+    if request.form.get("action") == "attach":
+        return redirect(step_url(application, section), 303)
     flash(messages.DRAFT_SAVED, _SAVED)
     return redirect(step_url(application, section))
 

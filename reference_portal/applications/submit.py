@@ -1,4 +1,4 @@
-"""Step 8 « Vérifier/soumettre », the « Conditions générales » and the confirmation.
+"""Step 8 « Vérifier/soumettre », the « Conditions générales », the confirmation, and withdrawal.
 
 The submit rule is checked on the server every time: a draft, linked to an opening that is open and
 before its deadline, every mandatory field filled, the profile « 100% Complet ». The status changes in one
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import update
 
 from reference_portal import clock, db, messages
@@ -17,7 +17,7 @@ from reference_portal.applications import bp, own_application_or_404, sections
 from reference_portal.applications.steps import refuse_if_not_draft
 from reference_portal.jobs import refusal_reason
 from reference_portal.mail import send_mail
-from reference_portal.models import APPLIED, DRAFT, Application, Candidate
+from reference_portal.models import APPLIED, DRAFT, UNDER_CONSIDERATION, WITHDRAWN, Application, Candidate
 from reference_portal.profile import completion
 from reference_portal.security import current_candidate, login_required
 
@@ -30,7 +30,7 @@ def submission_blockers(application: Application, candidate: Candidate) -> list[
     if application.opening is None:
         blockers.append(messages.NOT_LINKED_BLOCKER)
     else:
-        reason = refusal_reason(application.opening, clock.now())
+        reason = refusal_reason(application.opening, clock.now(), candidate.id)
         if reason:
             blockers.append(reason)
     for section in sections.SECTIONS:
@@ -60,6 +60,7 @@ def review(application_id: int) -> Any:
         current_step=sections.LAST_STEP,
         step_url=lambda section: _section_url(application, section),
         draft=DRAFT,
+        withdrawal_refusal=withdrawal_refusal(application),
     )
 
 
@@ -118,3 +119,41 @@ def confirmation(application_id: int) -> Any:
     if application.status == DRAFT:
         return redirect(url_for("applications.review", application_id=application.id))
     return render_template("applications/confirmation.html", application=application)
+
+
+# A submitted application may be withdrawn until the candidate is selected or the selection is over.
+WITHDRAWABLE = (APPLIED, UNDER_CONSIDERATION, "Inscrit sur une liste")
+
+
+def withdrawal_refusal(application: Application) -> str | None:
+    """Why this application cannot be withdrawn, or None when it can."""
+    if application.status in WITHDRAWABLE:
+        return None
+    return messages.WITHDRAWAL_REFUSED.get(application.status, messages.WITHDRAWAL_CLOSED)
+
+
+@bp.route("/<int:application_id>/retrait", methods=["GET", "POST"])
+@login_required
+def withdraw(application_id: int) -> Any:
+    application = own_application_or_404(application_id)
+    refusal = withdrawal_refusal(application)
+    if refusal is None and request.method == "POST":
+        session = db.session()
+        # Conditional, so a recruiter's « Sélectionné » recorded meanwhile wins over a late withdrawal.
+        changed = session.execute(
+            update(Application)
+            .where(Application.id == application.id, Application.status.in_(WITHDRAWABLE))
+            .values(status=WITHDRAWN)
+        ).rowcount
+        session.commit()
+        if changed == 1:
+            flash(messages.WITHDRAWN_DONE, "status")
+            return redirect(url_for("applications.review", application_id=application.id), 303)
+        refusal = withdrawal_refusal(session.get(Application, application.id, populate_existing=True))
+    if refusal is not None:
+        back = url_for("applications.review", application_id=application.id)
+        page = render_template(
+            "refused.html", title="Retrait impossible", message=refusal, back_url=back, back_label="Ma candidature"
+        )
+        return page, 409
+    return render_template("applications/withdraw.html", application=application)

@@ -1,8 +1,10 @@
+import re
+
 import pytest
 
 from reference_portal import messages
 
-from .support import login, text
+from .support import Control, login, make_app, text
 
 GOOD = {
     "first_name": "Amina",
@@ -107,9 +109,45 @@ def test_login_page(client):
     html = client.get("/connexion").get_data(as_text=True)
     assert ">Code utilisateur</span>" in html and ">Mot de passe</span>" in html
     assert 'href="/inscription">Inscription immédiate</a>' in html
-    assert "oublié" not in html  # no dead links until those flows exist
+    assert ">Code utilisateur oublié</a>" in html and ">Mot de passe oublié</a>" in html  # test_recovery
 
 
 def test_anonymous_redirected(client):
     for url in ("/accueil", "/profil/coordonnees", "/emplois", "/candidatures"):
         assert client.get(url).headers["Location"] == "/connexion"
+
+
+def test_registration_page_says_who_registers(client):
+    """Section 1's notes, in our words: staff do not register, the listed people do, Galaxy is separate."""
+    page = text(client.get("/inscription"))
+    assert "Secrétariat de l'ONU, y compris dans une mission, n'ouvrez pas de compte" in page
+    for who in ("Volontaires de l'ONU", "experts associés", "consultants", "stagiaires", "policiers", "militaires"):
+        assert who in page
+    assert "candidats externes" in page
+    assert "Un compte Galaxy ne donne pas accès à inspira" in page
+
+
+def test_sign_in_page_sets_a_test_cookie(client):
+    assert "inspira_cookies=1" in " ".join(client.get("/connexion").headers.get_all("Set-Cookie"))
+
+
+def test_sign_in_without_any_cookie_says_to_allow_cookies(tmp_path):
+    client = make_app(tmp_path, WTF_CSRF_ENABLED=True).test_client()
+    person = Control(client).candidate()
+    page = client.get("/connexion").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)[1]
+    for name in ("session", "inspira_cookies"):  # the browser kept nothing the page set
+        client.delete_cookie(name)
+    data = {"csrf_token": token, "user_code": person["user_code"], "password": person["password"]}
+    response = client.post("/connexion", data=data)
+    assert response.status_code == 400
+    assert messages.COOKIES_REFUSED in text(response)
+    assert f'value="{person["user_code"]}"' in response.get_data(as_text=True)  # the typing is kept
+    assert client.get("/accueil").status_code == 302  # and nobody was signed in
+
+
+def test_a_stale_token_with_cookies_is_not_blamed_on_cookies(tmp_path):
+    client = make_app(tmp_path, WTF_CSRF_ENABLED=True).test_client()
+    client.get("/connexion")
+    response = client.post("/connexion", data={"csrf_token": "stale", "user_code": "someone", "password": "x" * 12})
+    assert response.status_code == 400 and messages.COOKIES_REFUSED not in text(response)

@@ -74,3 +74,21 @@ def test_no_postuler_when_not_accepting(client, control, candidate):
     control.advance(15 * 60)  # past the deadline, within the session timeout
     assert messages.OPENING_REFUSALS["deadline"] in text(client.get(f"/emplois/{past['id']}"))
     assert client.post(f"/emplois/{past['id']}/postuler").status_code == 409
+
+
+def test_saved_criteria_match_what_the_search_lists(client, control, candidate):
+    from reference_portal import clock
+    from reference_portal.jobs import SearchCriteria
+    from reference_portal.models import JobOpening
+
+    control.opening(title="Juriste", duty_station="Genève", job_family="Legal")
+    control.opening(title="Juriste principal", duty_station="Nairobi", job_family="Legal")
+    criteria = SearchCriteria.from_mapping({"mots_cles": "  JURISTE   genève ", "periode": "inconnue"})
+    assert criteria == SearchCriteria("JURISTE genève", "tout")
+    assert "1 résultat(s)" in text(client.get("/emplois", query_string=criteria.as_args()))
+    with client.application.app_context():
+        from reference_portal import db
+
+        openings = db.session().query(JobOpening).all()
+        matching = [o.title for o in openings if criteria.matches(o, clock.now())]
+    assert matching == ["Juriste"]

@@ -81,3 +81,27 @@ def test_duplicate_email_same_name_refused(client, control):
     allowed = {**CONTACT, "first_name": "Pierre", "last_name": "Curie", "primary_email": "marie@exemple.org"}
     assert client.post("/profil/coordonnees", data=allowed).status_code == 302
     assert other["email"] == "marie@exemple.org"
+
+
+def test_warning_names_a_malformed_and_an_empty_field_and_keeps_what_was_saved(client, candidate):
+    saved = {**CONTACT, "first_name": candidate["first_name"], "last_name": candidate["last_name"],
+             "primary_email": candidate["email"], "phone": "+41 22 917 12 34", "city": "Genève"}
+    assert client.post("/profil/coordonnees", data=saved).status_code == 302
+    response = client.post("/profil/coordonnees", data={**saved, "phone": "douze", "city": ""})
+    assert response.status_code == 422
+    warning = re.search(r'<div role="alert".*?</div>', response.get_data(as_text=True), re.S)[0]
+    assert "Téléphone : " in warning and "Ville : ce champ est obligatoire" in warning
+    assert 'value="douze"' in response.get_data(as_text=True)
+    html = client.get("/profil/coordonnees").get_data(as_text=True)
+    assert 'value="+41 22 917 12 34"' in html and 'value="Genève"' in html
+
+
+def test_duplicate_refusal_keeps_the_typing(client, control):
+    other = control.candidate("complete", first_name="Awa", last_name="Ndiaye", email="awa@exemple.org")
+    me = control.candidate("complete", first_name="Awa", last_name="Ndiaye", email="awa.n@exemple.org")
+    login(client, me)
+    data = {**CONTACT, "first_name": "Awa", "last_name": "Ndiaye", "primary_email": other["email"]}
+    response = client.post("/profil/coordonnees", data=data)
+    assert response.status_code == 422 and messages.DUPLICATE_CANDIDATE in text(response)
+    assert 'value="awa@exemple.org"' in response.get_data(as_text=True)
+    assert 'value="awa.n@exemple.org"' in client.get("/profil/coordonnees").get_data(as_text=True)

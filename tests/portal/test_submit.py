@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime, timedelta
 
 from reference_portal import messages
@@ -15,7 +16,7 @@ def ready(client, control, **opening_fields) -> tuple[dict, str]:
 
 def submit_button_disabled(client, base: str) -> bool:
     html = client.get(base + "/etape/8").get_data(as_text=True)
-    return "disabled>Soumettre candidature</button>" in html
+    return re.search(r"<button type=\"submit\"[^>]* disabled[^>]*>Soumettre candidature</button>", html) is not None
 
 
 def test_full_submission(client, control, candidate):

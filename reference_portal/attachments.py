@@ -1,0 +1,195 @@
+"""Attachments (pièces jointes): checked on the server, kept per candidate.
+
+Files are joined in « Lettre de motivation et pièces-jointes » while the application is a draft, or later
+in « Mes pièces jointes » on the « Mes candidatures » page (seen by the recruiters of the candidate's
+submitted applications). Every upload is checked here, whatever the page did:
+
+- size under 1 Mo, where 1 Mo = 1 048 576 octets (1 048 575 accepted, 1 048 576 refused); the upload is
+  read at most that far;
+- a short, plain name: at most 50 characters, letters without accents, digits, « _ », « - », and one
+  dot before the extension (``Initiales_Diplome.pdf``);
+- pdf, doc, docx, jpg or png, and the content must be what the extension says (magic bytes).
+
+A refused upload stores nothing and removes nothing already attached.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, Flask, abort, flash, g, redirect, request, send_file, url_for
+from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
+
+from reference_portal import clock, db, messages
+from reference_portal.models import DRAFT, Application, Attachment, Candidate
+from reference_portal.security import current_candidate, login_required
+
+MAX_BYTES = 1_048_576  # 1 Mo: a file must be strictly smaller
+NAME_RE = re.compile(r"^[A-Za-z0-9_-]+\.([A-Za-z0-9]+)$")
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+UPLOAD_FIELD = "attachment"
+
+bp = Blueprint("attachments", __name__)
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    content: bytes
+
+
+def _looks_like(extension: str, content: bytes) -> bool:
+    if extension == "pdf":
+        return content.startswith(b"%PDF-")
+    if extension == "doc":
+        return content.startswith(_OLE)
+    if extension == "jpg":
+        return content.startswith(b"\xff\xd8\xff")
+    if extension == "png":
+        return content.startswith(b"\x89PNG\r\n\x1a\n")
+    if extension == "docx":
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                return "word/document.xml" in archive.namelist()
+        except zipfile.BadZipFile:
+            return False
+    return False
+
+
+def check(upload: FileStorage | None) -> tuple[Upload | None, list[str]]:
+    """The upload when it meets every rule, else None and what is wrong (each message says what to do)."""
+    if upload is None or not upload.filename:
+        return None, [messages.ATTACHMENT_NONE]
+    filename = re.split(r"[\\/]", upload.filename)[-1]
+    problems: list[str] = []
+    if len(filename) > messages.ATTACHMENT_MAX_NAME:
+        problems.append(messages.ATTACHMENT_NAME_TOO_LONG)
+    match = NAME_RE.match(filename)
+    if not match:
+        problems.append(messages.ATTACHMENT_NAME_CHARACTERS)
+    extension = (match[1] if match else filename.rpartition(".")[2]).lower()
+    if extension not in MEDIA_TYPES:
+        problems.append(messages.ATTACHMENT_TYPE)
+    content = upload.stream.read(MAX_BYTES)  # never more: one byte short of 1 Mo is the largest accepted
+    if len(content) >= MAX_BYTES:
+        problems.append(messages.ATTACHMENT_TOO_BIG)
+    elif not content:
+        problems.append(messages.ATTACHMENT_EMPTY)
+    elif extension in MEDIA_TYPES and not _looks_like(extension, content):
+        problems.append(messages.ATTACHMENT_CONTENT)
+    if problems:
+        return None, problems
+    return Upload(filename, content), []
+
+
+def store(candidate: Candidate, upload: Upload, application: Application | None = None) -> Attachment:
+    attachment = Attachment(
+        candidate_id=candidate.id,
+        application_id=application.id if application else None,
+        filename=upload.filename,
+        size=len(upload.content),
+        content=upload.content,
+        created_at=clock.now(),
+    )
+    db.session().add(attachment)
+    return attachment
+
+
+def receive_for_application(application: Application, errors: dict[str, str], asked: bool) -> bool:
+    """Takes the file sent with « Lettre de motivation et pièces-jointes », if any; adds what is wrong to
+    ``errors``. ``asked``: the person clicked « Joindre le fichier » (so a missing file is an error).
+    Returns whether a file was attached (the caller commits)."""
+    upload = request.files.get(UPLOAD_FIELD)
+    if not asked and (upload is None or not upload.filename):
+        return False
+    accepted, problems = check(upload)
+    for number, problem in enumerate(problems):
+        errors[f"_{UPLOAD_FIELD}_{number}"] = problem
+    if accepted is None:
+        return False
+    store(current_candidate(), accepted, application)
+    flash(messages.attachment_added(accepted.filename), "status")
+    return True
+
+
+def own_attachments() -> list[Attachment]:
+    """The signed-in candidate's « Mes pièces jointes » (files not joined to one application)."""
+    candidate = current_candidate()
+    if candidate is None:
+        return []
+    query = (
+        select(Attachment)
+        .where(Attachment.candidate_id == candidate.id, Attachment.application_id.is_(None))
+        .order_by(Attachment.created_at, Attachment.id)
+    )
+    return list(db.session().execute(query).scalars())
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
+
+    @app.context_processor
+    def attachment_helpers() -> dict[str, Any]:
+        return {
+            "own_attachments": own_attachments,
+            "attachment_errors": g.get("attachment_errors", []),
+            "attachment_types": ", ".join(messages.ATTACHMENT_TYPES),
+            "attachment_problems": lambda errors: [m for k, m in errors.items() if k.startswith(f"_{UPLOAD_FIELD}_")],
+        }
+
+
+@bp.post("/candidatures/pieces-jointes")
+@login_required
+def add_own() -> Any:
+    """« Mes pièces jointes »: a file joined after submission; a refusal shows « Mes candidatures » again."""
+    accepted, problems = check(request.files.get(UPLOAD_FIELD))
+    if accepted is None:
+        from reference_portal.applications import listing
+
+        g.attachment_errors = problems
+        return listing.index(), 422
+    store(current_candidate(), accepted)
+    db.session().commit()
+    flash(messages.attachment_added(accepted.filename), "status")
+    return redirect(url_for("applications.index") + "#mes-pieces-jointes", 303)
+
+
+@bp.get("/pieces-jointes/<int:attachment_id>")
+@login_required
+def download(attachment_id: int) -> Any:
+    attachment = db.session().get(Attachment, attachment_id)
+    if attachment is None or attachment.candidate_id != current_candidate().id:
+        abort(404)
+    extension = attachment.filename.rpartition(".")[2].lower()
+    return send_file(
+        io.BytesIO(attachment.content),
+        mimetype=MEDIA_TYPES.get(extension, "application/octet-stream"),
+        as_attachment=True,
+        download_name=attachment.filename,
+    )
+
+
+def as_json(attachment: Attachment) -> dict[str, Any]:
+    """What a recruiter sees of one attachment (for the control API)."""
+    application = attachment.application
+    return {
+        "id": attachment.id,
+        "filename": attachment.filename,
+        "size": attachment.size,
+        "application_id": attachment.application_id,
+        "created_at": attachment.created_at.isoformat().replace("+00:00", "Z"),
+        # Recruiters see « Mes pièces jointes » and the files of submitted applications, not of drafts.
+        "visible_to_recruiters": application is None or application.status != DRAFT,
+    }

@@ -1,0 +1,201 @@
+"""« Code utilisateur oublié » and « Mot de passe oublié »: recovery by e-mail, from the sign-in page.
+
+The answer is the same whether or not an account matches, so these pages cannot be used to learn who has
+an account. A reset link carries a random token of which only a SHA-256 hash is stored; it serves once and
+expires after ``RESET_LINK_MINUTES`` by the portal's clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, or_, select, update
+
+from reference_portal import clock, db, messages, security
+from reference_portal.forms import EMAIL_RE, Field, validate
+from reference_portal.mail import send_mail
+from reference_portal.models import Candidate, PasswordResetToken, Profile
+
+bp = Blueprint("recovery", __name__)
+
+RESET_LINK_MINUTES = 60
+MIN_PASSWORD_LENGTH = 10
+
+USER_CODE_FIELDS = (
+    Field("email", "Adresse email", kind="email", required=True, max_length=254, autocomplete="email"),
+)
+PASSWORD_FIELDS = (
+    Field("identifier", "Code utilisateur ou adresse email", required=True, max_length=254, autocomplete="username"),
+)
+NEW_PASSWORD_FIELDS = (
+    Field("password", "Nouveau mot de passe", kind="password", required=True, max_length=200,
+          autocomplete="new-password"),
+    Field("password_confirmation", "Confirmer le nouveau mot de passe", kind="password", required=True,
+          max_length=200, autocomplete="new-password"),
+)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def candidates_by_email(email: str) -> list[Candidate]:
+    """Accounts registered with this address or whose profile gives it as primary e-mail."""
+    email = email.lower()
+    query = (
+        select(Candidate)
+        .outerjoin(Profile, Profile.candidate_id == Candidate.id)
+        .where(or_(func.lower(Candidate.email) == email, func.lower(Profile.primary_email) == email))
+        .order_by(Candidate.id)
+    )
+    return list(db.session().execute(query).scalars().unique())
+
+
+def candidate_by_user_code(user_code: str) -> Candidate | None:
+    query = select(Candidate).where(func.lower(Candidate.user_code) == user_code.lower())
+    return db.session().execute(query).scalar_one_or_none()
+
+
+def contact_address(candidate: Candidate) -> str:
+    """The primary e-mail of the profile (kept up to date by the candidate), else the registration one."""
+    profile = candidate.profile
+    return (profile.primary_email if profile and profile.primary_email else None) or candidate.email
+
+
+def _public_url(endpoint: str, **values: Any) -> str:
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    if base:
+        return base.rstrip("/") + url_for(endpoint, **values)
+    return url_for(endpoint, _external=True, **values)
+
+
+def issue_reset_link(candidate: Candidate, to: str) -> None:
+    token = secrets.token_urlsafe(32)
+    now = clock.now()
+    db.session().add(
+        PasswordResetToken(
+            candidate_id=candidate.id,
+            token_hash=token_hash(token),
+            created_at=now,
+            expires_at=now + timedelta(minutes=RESET_LINK_MINUTES),
+        )
+    )
+    db.session().commit()
+    link = _public_url("auth.recovery.new_password", token=token)
+    body = messages.reset_body(candidate.first_name, candidate.user_code, link, RESET_LINK_MINUTES)
+    send_mail(to, messages.RESET_SUBJECT, body)
+
+
+@bp.route("/code-utilisateur-oublie", methods=["GET", "POST"])
+def forgot_user_code() -> Any:
+    if request.method == "GET":
+        return _form("auth/forgot_user_code.html", USER_CODE_FIELDS, {}, {})
+    result = validate(USER_CODE_FIELDS, request.form)
+    if result.errors:
+        errors = {name: messages.field_error("Adresse email", messages.RECOVERY_EMAIL_HINT) for name in result.errors}
+        return _form("auth/forgot_user_code.html", USER_CODE_FIELDS, result.raw, errors), 422
+    email = result.values["email"]
+    found = candidates_by_email(email)
+    if found:
+        body = messages.user_code_body(found[0].first_name, [c.user_code for c in found])
+        send_mail(email, messages.USER_CODE_SUBJECT, body)
+    return render_template("auth/recovery_sent.html", title="Code utilisateur oublié", message=messages.USER_CODE_SENT)
+
+
+@bp.route("/mot-de-passe-oublie", methods=["GET", "POST"])
+def forgot_password() -> Any:
+    if request.method == "GET":
+        return _form("auth/forgot_password.html", PASSWORD_FIELDS, {}, {})
+    result = validate(PASSWORD_FIELDS, request.form)
+    identifier = result.raw["identifier"]
+    if result.errors or ("@" in identifier and not EMAIL_RE.match(identifier)):
+        label = PASSWORD_FIELDS[0].label
+        errors = {"identifier": messages.field_error(label, messages.RECOVERY_IDENTIFIER_HINT)}
+        return _form("auth/forgot_password.html", PASSWORD_FIELDS, result.raw, errors), 422
+    if "@" in identifier:
+        for candidate in candidates_by_email(identifier):
+            issue_reset_link(candidate, identifier)
+    else:
+        candidate = candidate_by_user_code(identifier)
+        if candidate is not None:
+            issue_reset_link(candidate, contact_address(candidate))
+    return render_template("auth/recovery_sent.html", title="Mot de passe oublié", message=messages.RESET_LINK_SENT)
+
+
+def _usable_token(token: str) -> tuple[PasswordResetToken | None, str | None]:
+    """The stored link for this token if it can still serve, else why not."""
+    query = select(PasswordResetToken).where(PasswordResetToken.token_hash == token_hash(token))
+    stored = db.session().execute(query).scalar_one_or_none()
+    if stored is None:
+        return None, messages.RESET_LINK_UNKNOWN
+    if stored.used_at is not None:
+        return None, messages.RESET_LINK_USED
+    if clock.now() > stored.expires_at:
+        return None, messages.reset_link_expired(RESET_LINK_MINUTES)
+    return stored, None
+
+
+@bp.route("/mot-de-passe/nouveau/<token>", methods=["GET", "POST"])
+def new_password(token: str) -> Any:
+    stored, problem = _usable_token(token)
+    if stored is None:
+        page = render_template(
+            "refused.html",
+            title="Lien non valable",
+            message=problem,
+            back_url=url_for("auth.recovery.forgot_password"),
+            back_label="Mot de passe oublié",
+        )
+        return _no_referrer(page, 410)
+    if request.method == "GET":
+        return _no_referrer(_form("auth/new_password.html", NEW_PASSWORD_FIELDS, {}, {}, token=token), 200)
+    result = validate(NEW_PASSWORD_FIELDS, request.form)
+    errors = dict(result.errors)
+    password = request.form.get("password", "")  # as typed: surrounding spaces belong to a password
+    if "password" not in errors and len(password) < MIN_PASSWORD_LENGTH:
+        errors["password"] = messages.field_error("Nouveau mot de passe", messages.PASSWORD_HINT)
+    if "password_confirmation" not in errors and request.form.get("password_confirmation", "") != password:
+        errors["password_confirmation"] = messages.field_error(
+            "Confirmer le nouveau mot de passe", messages.PASSWORD_MISMATCH
+        )
+    if errors:
+        page = _form("auth/new_password.html", NEW_PASSWORD_FIELDS, {}, errors, token=token)
+        return _no_referrer(page, 422)
+    session = db.session()
+    now = clock.now()
+    # Marked used only if still unused, so two submissions racing with one link change the password once.
+    claimed = session.execute(
+        update(PasswordResetToken)
+        .where(PasswordResetToken.id == stored.id, PasswordResetToken.used_at.is_(None))
+        .values(used_at=now)
+    )
+    if claimed.rowcount != 1:
+        session.rollback()
+        return new_password(token)
+    candidate = session.get(Candidate, stored.candidate_id)
+    candidate.password_hash = security.hash_password(password)
+    # Every other link still out for this account stops working too.
+    session.execute(
+        update(PasswordResetToken)
+        .where(PasswordResetToken.candidate_id == candidate.id, PasswordResetToken.used_at.is_(None))
+        .values(used_at=now)
+    )
+    session.commit()
+    security.sign_out()
+    flash(messages.PASSWORD_CHANGED, "status")
+    return redirect(url_for("auth.login"))
+
+
+def _form(template: str, fields: tuple[Field, ...], raw: dict[str, str], errors: dict[str, str], **extra: Any) -> str:
+    return render_template(template, fields=fields, raw=raw, errors=errors, **extra)
+
+
+def _no_referrer(page: str, status: int) -> Any:
+    """The token is in this page's URL: never send it to another site as a Referer."""
+    response = current_app.make_response((page, status))
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response

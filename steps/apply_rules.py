@@ -1,0 +1,298 @@
+"""Steps of the rules around submission: section 4 (review, deadline, one application per opening) and the
+FAQ (submit button, pre-screening, rosters, « Mes candidatures », withdrawal, content locked once submitted)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.control import ControlClient
+from steps.applications import (
+    SECTION_PAGES,
+    answer_question,
+    choose_option,
+    complete_sections,
+    open_found,
+    search_opening,
+    tick,
+)
+from steps.driver import Driver
+
+STATES = {"fermé": "closed", "annulé": "cancelled", "pourvu à partir d'une liste": "filled_from_roster"}
+DEADLINE_REFUSAL = "La date limite de candidature est dépassée"
+NOT_ON_ROSTER = "réservé aux candidats inscrits sur une liste de candidats présélectionnés"
+ALREADY_WITHDRAWN = "Vous avez retiré votre candidature à cet appel à candidature"
+STEP_ONE_QUESTION = "Comment avez-vous entendu parler de cette offre ?"
+
+
+def _moment(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def _new_opening(control: ControlClient, **fields: object) -> dict:
+    tag = secrets.token_hex(3).upper()
+    fields.setdefault("prescreening_questions", ["Avez-vous au moins deux ans d'expérience dans ce domaine ?"])
+    return control.create_opening(
+        title=f"Spécialiste des affaires politiques {tag}",
+        description=f"Analyse la situation politique de la région {tag}.",
+        **fields,
+    )
+
+
+# --- arranging ------------------------------------------------------------------------------------------------
+@given(
+    parsers.parse("un appel à candidature de type « {kind} » au niveau {level} de la famille « {family} »"),
+    target_fixture="opening",
+)
+def roster_opening(control: ControlClient, kind: str, level: str, family: str) -> dict:
+    assert kind == "Recrutement sur la base d'un fichier de candidats présélectionnés", kind
+    return _new_opening(control, opening_type="roster", level=level, job_family=family)
+
+
+@given("un appel à candidature qui ferme demain à 23:59, heure de New York", target_fixture="opening")
+def closing_tomorrow(control: ControlClient) -> dict:
+    tomorrow = (_moment(control.clock()["now"]) + timedelta(days=1)).date().isoformat()
+    return _new_opening(control, deadline=tomorrow)
+
+
+@given(parsers.parse("le candidat figure sur une liste au niveau {level} de la famille « {family} »"))
+def on_roster(control: ControlClient, candidate: dict, level: str, family: str) -> None:
+    control.add_to_roster(candidate["id"], level, family)
+
+
+@given("le candidat ne figure sur aucune liste")
+def on_no_roster() -> None:
+    """Nothing to arrange: a new candidate is on no roster."""
+
+
+def move_clock_to(control: ControlClient, opening: dict, seconds_from_deadline: float) -> None:
+    now = _moment(control.clock()["now"])
+    control.advance_clock((_moment(opening["deadline"]) - now).total_seconds() + seconds_from_deadline)
+
+
+@given(parsers.parse("l'horloge du portail est à {minutes:d} minutes de la clôture"))
+def clock_before_deadline(control: ControlClient, opening: dict, minutes: int) -> None:
+    move_clock_to(control, opening, -60 * minutes)
+
+
+@when(parsers.parse("l'horloge du portail arrive à une minute {side} la clôture"))
+def clock_around_deadline(control: ControlClient, opening: dict, side: str) -> None:
+    move_clock_to(control, opening, {"avant": -60, "après": 60}[side])
+
+
+@when(parsers.parse("l'appel à candidature devient « {state} »"))
+def opening_changes(control: ControlClient, opening: dict, state: str) -> None:
+    control.update_opening(opening["id"], state=STATES[state])
+
+
+@when(parsers.parse("le recruteur passe ma candidature au statut « {status} »"))
+def recruiter_moves(control: ControlClient, candidate: dict, opening: dict, status: str) -> None:
+    (application,) = [a for a in control.applications(candidate["id"]) if a["opening_id"] == opening["id"]]
+    control.set_application_status(application["id"], status)
+
+
+# --- acting ------------------------------------------------------------------------------------------------------
+@when("j'ouvre cet appel à candidature")
+def open_opening(driver: Driver, opening: dict) -> None:
+    driver.click_link("Rech. Emplois")
+    search_opening(driver, opening)
+    open_found(driver, opening)
+
+
+@when("je postule à cet appel à candidature et j'arrive à l'étape « Vérifier/soumettre »")
+def apply_until_review(driver: Driver, opening: dict) -> None:
+    open_opening(driver, opening)
+    driver.click_button("Postuler")
+    answer_question(driver)
+    choose_option(driver, "Créer une nouvelle candidature")
+    complete_sections(driver, SECTION_PAGES)
+    driver.expect_heading("Vérifier/soumettre")
+
+
+@when("je postule à cet appel à candidature et j'arrive aux « Questions de présélection »")
+def apply_until_prescreening(driver: Driver, opening: dict) -> None:
+    open_opening(driver, opening)
+    driver.click_button("Postuler")
+    answer_question(driver)
+    choose_option(driver, "Créer une nouvelle candidature")
+    driver.expect_heading("Questions de présélection")
+
+
+@given("j'ai soumis une candidature à cet appel à candidature")
+@when("j'ai soumis une candidature à cet appel à candidature")
+def submitted(driver: Driver, opening: dict) -> None:
+    apply_until_review(driver, opening)
+    driver.click_button("Soumettre candidature")
+    tick(driver, "J'accepte ces conditions")
+    driver.click_button("Certifier et soumettre votre candidature")
+    driver.expect_text("Nous avons bien reçu votre candidature")
+
+
+@when("je crée un projet de candidature et je complète chaque section, sans y trouver « Soumettre candidature »")
+def draft_until_review(driver: Driver) -> None:
+    driver.click_link("Mes candidatures")
+    driver.click_button("Créer un projet de candidature")
+    answer_question(driver)
+    choose_option(driver, "Créer une nouvelle candidature")
+    for section in SECTION_PAGES:
+        driver.expect_heading(section)
+        expect(driver.button("Soumettre candidature")).to_have_count(0)
+        driver.fill_required_fields()
+        driver.click_button("Suivant")
+    driver.expect_heading("Vérifier/soumettre")
+
+
+@when("je crée un projet de candidature depuis « Mes candidatures »")
+def new_draft(driver: Driver) -> None:
+    driver.click_link("Mes candidatures")
+    driver.click_button("Créer un projet de candidature")
+    answer_question(driver)
+    choose_option(driver, "Créer une nouvelle candidature")
+
+
+@when(parsers.parse("je clique sur le crayon « {name} »"))
+def click_pencil(driver: Driver, name: str) -> None:
+    driver.click_link(name)
+
+
+@when(parsers.parse("je remplace « {label} » par « {value} »"))
+def replace_value(driver: Driver, label: str, value: str) -> None:
+    driver.field(driver.label(label)).fill(value)
+
+
+@when("je réponds aux questions de présélection")
+def answer_prescreening(driver: Driver) -> None:
+    assert driver.fill_required_fields(), "no pre-screening question to answer was found"
+
+
+@when("j'ouvre ma candidature depuis « Mes candidatures »")
+def open_application(driver: Driver, opening: dict) -> None:
+    driver.click_link("Mes candidatures")
+    row = driver.page.get_by_role("row").filter(has_text=opening["number"])
+    row.get_by_role("link", name=driver.field_label("open_application"), exact=True).click()
+
+
+@when(parsers.parse("je choisis « {choice} » dans « {label} »"))
+def choose_in_list(driver: Driver, choice: str, label: str) -> None:
+    driver.page.get_by_role("combobox", name=driver.label(label), exact=True).select_option(label=driver.label(choice))
+
+
+@when("je remplace mon numéro de téléphone dans « Coordonnées »", target_fixture="new_phone")
+def change_phone(driver: Driver) -> str:
+    phone = f"+221 77 {secrets.randbelow(900) + 100} {secrets.randbelow(90) + 10} {secrets.randbelow(90) + 10}"
+    driver.click_link("Mon Profil")
+    driver.click_link("Coordonnées")
+    driver.fill("phone", phone)
+    return phone
+
+
+# --- checking ------------------------------------------------------------------------------------------------------
+@then(parsers.parse("la section « {section} » montre « {value} »"))
+def review_shows(driver: Driver, section: str, value: str) -> None:
+    region = driver.page.get_by_role("region", name=driver.label(section))
+    expect(region.get_by_text(value, exact=True)).to_be_visible()
+
+
+@then(parsers.parse("le bouton « {label} » est désactivé"))
+def button_disabled(driver: Driver, label: str) -> None:
+    expect(driver.button(label)).to_be_disabled()
+
+
+@then(parsers.parse("le bouton « {label} » n'est pas proposé"))
+def button_absent(driver: Driver, label: str) -> None:
+    expect(driver.button(label)).to_have_count(0)
+
+
+@then("les questions de présélection de l'appel à candidature s'affichent")
+def questions_shown(driver: Driver, opening: dict) -> None:
+    for question in opening["prescreening_questions"]:
+        expect(driver.field(question)).to_be_visible()
+
+
+@then("la section « Questions de présélection » est vide et explique pourquoi")
+def prescreening_empty(driver: Driver) -> None:
+    driver.expect_heading("Questions de présélection")
+    driver.expect_text("Aucune question de présélection")
+    expect(driver.page.get_by_role("combobox")).to_have_count(0)
+
+
+@then("la page indique la date limite à 23:59, heure de New York")
+def deadline_shown(driver: Driver, opening: dict) -> None:
+    from zoneinfo import ZoneInfo
+
+    local = _moment(opening["deadline"]).astimezone(ZoneInfo("America/New_York"))
+    driver.expect_text(f"{local:%d/%m/%Y} à 23:59 (heure de New York)")
+
+
+@then(parsers.parse("le type « {kind} » est indiqué"))
+def type_shown(driver: Driver, kind: str) -> None:
+    driver.expect_text(kind)
+
+
+@then(parsers.parse("ma candidature est {outcome}"))
+def application_outcome(driver: Driver, control: ControlClient, candidate: dict, opening: dict, outcome: str) -> None:
+    stored = [a for a in control.applications(candidate["id"]) if a["opening_id"] == opening["id"]]
+    if outcome == "commencée":
+        driver.expect_text(STEP_ONE_QUESTION)
+        return
+    if outcome == "soumise":
+        driver.expect_text("Nous avons bien reçu votre candidature")
+        assert [a["status"] for a in stored] == ["Postulé"], stored
+        return
+    reason = {"refusée pour la date limite": DEADLINE_REFUSAL, "refusée hors liste": NOT_ON_ROSTER}[outcome]
+    driver.expect_text(reason)
+    assert all(a["status"] == "Brouillon" for a in stored), f"a refused application was submitted: {stored}"
+
+
+@then("je peux postuler")
+def can_apply(driver: Driver) -> None:
+    driver.click_button("Postuler")
+    driver.expect_text(STEP_ONE_QUESTION)
+
+
+@then("« Postuler » m'est refusé car je ne figure pas sur la liste")
+def roster_refused(driver: Driver, control: ControlClient, candidate: dict, opening: dict) -> None:
+    driver.expect_text(NOT_ON_ROSTER)
+    expect(driver.button("Postuler")).to_have_count(0)
+    nothing_stored(control, candidate, opening)
+
+
+@then("aucune candidature n'est enregistrée pour cet appel à candidature")
+def nothing_stored(control: ControlClient, candidate: dict, opening: dict) -> None:
+    stored = [a for a in control.applications(candidate["id"]) if a["opening_id"] == opening["id"]]
+    assert stored == [], f"the portal stored an application it refused: {stored}"
+
+
+@then("une seule candidature est enregistrée pour cet appel à candidature")
+def one_stored(control: ControlClient, candidate: dict, opening: dict) -> None:
+    stored = [a for a in control.applications(candidate["id"]) if a["opening_id"] == opening["id"]]
+    assert len(stored) == 1, f"expected one application for the opening, the portal stored {len(stored)}"
+
+
+@then(parsers.parse("la liste « Mes candidatures » montre cet appel à candidature au statut « {status} »"))
+def listed_with_status(driver: Driver, opening: dict, status: str) -> None:
+    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
+    row = table.get_by_role("row").filter(has_text=opening["number"])
+    expect(row).to_have_count(1)
+    expect(row.get_by_role("cell", name=driver.label(status), exact=True)).to_be_visible()
+
+
+@then("la liste « Mes candidatures » ne montre pas cet appel à candidature")
+def not_listed(driver: Driver, opening: dict) -> None:
+    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
+    expect(table.get_by_role("row").filter(has_text=opening["number"])).to_have_count(0)
+
+
+@then("mon nouveau numéro de téléphone est enregistré")
+def phone_saved(driver: Driver, new_phone: str) -> None:
+    driver.expect_text("Votre profil a été enregistré")
+    expect(driver.named_field("phone")).to_have_value(new_phone)
+
+
+@then("la candidature n'offre ni « Enregistrer » ni champ modifiable")
+def read_only(driver: Driver) -> None:
+    expect(driver.button("Enregistrer")).to_have_count(0)
+    expect(driver.field(driver.label("Lettre de motivation"))).to_be_disabled()

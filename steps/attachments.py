@@ -1,0 +1,105 @@
+"""Steps for attachments (FAQ vii) and « Mes pièces jointes » (FAQ ix). Files are made here, in tmp_path."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.control import ControlClient
+from steps.driver import Driver
+
+MY_ATTACHMENTS = "Mes pièces jointes"
+# What a refusal message must speak of, by the rule broken.
+SUBJECT_WORDS = {"sa taille": "Mo", "son nom": "nom"}
+
+
+def pdf_file(folder: Path, name: str, size: int = 2048) -> Path:
+    head = b"%PDF-1.4\n"
+    path = folder / secrets.token_hex(4) / name
+    path.parent.mkdir()
+    path.write_bytes(head + b"0" * (size - len(head)))
+    return path
+
+
+def attach(driver: Driver, scope: Page | Locator, path: Path, input_key: str = "attachment_file") -> None:
+    label = driver.field_label(input_key)
+    driver.present(scope.get_by_label(label, exact=True), label, "field").set_input_files(path)
+    add = driver.field_label("attachment_add")
+    driver.present(scope.get_by_role("button", name=add, exact=True), add, "button").click()
+
+
+def file_link(scope: Page | Locator, filename: str) -> Locator:
+    return scope.get_by_role("link", name=filename, exact=True)
+
+
+def stored_names(control: ControlClient, candidate: dict) -> list[str]:
+    return [a["filename"] for a in control.call("GET", f"/candidates/{candidate['id']}/attachments")["attachments"]]
+
+
+def my_attachments(driver: Driver) -> Locator:
+    name = driver.label(MY_ATTACHMENTS)
+    return driver.present(driver.page.get_by_role("region", name=name, exact=True), name, "region")
+
+
+@given("une candidature soumise de ce candidat", target_fixture="submitted")
+def submitted_application(control: ControlClient, candidate: dict) -> dict:
+    opening = control.create_opening(title=f"Juriste {secrets.token_hex(3).upper()}")
+    body = {"opening_id": opening["id"], "status": "Postulé"}
+    return control.call("POST", f"/candidates/{candidate['id']}/applications", body)
+
+
+@given(parsers.parse("j'ai joint le fichier « {filename} »"))
+def already_attached(driver: Driver, tmp_path: Path, filename: str) -> None:
+    attach(driver, driver.page, pdf_file(tmp_path, filename))
+    expect(file_link(driver.page, filename)).to_be_visible()
+
+
+@when(parsers.parse("je joins un fichier PDF de {size:d} octets nommé « {filename} »"), target_fixture="uploaded")
+def attach_pdf(driver: Driver, tmp_path: Path, size: int, filename: str) -> str:
+    attach(driver, driver.page, pdf_file(tmp_path, filename, size))
+    return filename
+
+
+@then("le fichier est accepté")
+def accepted(driver: Driver, control: ControlClient, candidate: dict, uploaded: str) -> None:
+    expect(file_link(driver.page, uploaded)).to_be_visible()
+    assert uploaded in stored_names(control, candidate)
+
+
+@then(parsers.parse("le fichier est refusé avec un message sur {subject}"))
+def refused(driver: Driver, control: ControlClient, candidate: dict, uploaded: str, subject: str) -> None:
+    alert = driver.page.get_by_role("alert")
+    expect(alert).to_contain_text(SUBJECT_WORDS[subject])
+    expect(file_link(driver.page, uploaded)).to_have_count(0)
+    assert uploaded not in stored_names(control, candidate)
+
+
+@then(parsers.parse("le fichier « {filename} » est toujours joint"))
+def still_attached(driver: Driver, control: ControlClient, candidate: dict, filename: str) -> None:
+    expect(file_link(driver.page, filename)).to_be_visible()
+    assert stored_names(control, candidate).count(filename) == 1
+
+
+@when(parsers.parse("je joins le fichier « {filename} » dans la section « Mes pièces jointes »"))
+def attach_to_mine(driver: Driver, tmp_path: Path, filename: str) -> None:
+    attach(driver, my_attachments(driver), pdf_file(tmp_path, filename), "my_attachments_file")
+
+
+@then(parsers.parse("le fichier « {filename} » apparaît dans la section « Mes pièces jointes »"))
+def listed_in_mine(driver: Driver, filename: str) -> None:
+    expect(file_link(my_attachments(driver), filename)).to_be_visible()
+
+
+@then(parsers.parse("les équipes de recrutement peuvent consulter le fichier « {filename} »"))
+def recruiters_see(control: ControlClient, candidate: dict, filename: str) -> None:
+    found = control.call("GET", f"/candidates/{candidate['id']}/attachments")["attachments"]
+    assert [a for a in found if a["filename"] == filename and a["visible_to_recruiters"]], found
+
+
+@then("la section « Mes pièces jointes » indique qu'un CV ne remplace pas une candidature soumise")
+def cv_note(driver: Driver) -> None:
+    section = my_attachments(driver)
+    expect(section.get_by_text("CV", exact=False)).to_contain_text("candidature")

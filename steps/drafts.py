@@ -1,0 +1,324 @@
+"""Steps of section 3: the three ways to start a draft, the offline form, the « Carrières » table and
+« Voir/Imprimer PHP »."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import secrets
+import zlib
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import Download, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.control import ControlClient
+from steps.driver import Driver
+
+THREE_OPTIONS = re.compile(r"« (.+?) »")
+# Where the guide's deadlines live; a portal may also show dates in UTC: either day is accepted.
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.fixture
+def previous_applications() -> dict[str, dict]:
+    """The applications a scenario stored for its candidate, by the title of their opening."""
+    return {}
+
+
+def _unique(title: str) -> str:
+    """The opening's title made unique to the scenario (openings are shared by every worker)."""
+    return f"{title} {secrets.token_hex(3).upper()}"
+
+
+def _store_application(control: ControlClient, candidate: dict, store: dict, title: str, **body) -> dict:
+    opening = control.create_opening(title=_unique(title), level="P-3", job_family="Legal", duty_station="Genève")
+    stored = control.call(
+        "POST", f"/candidates/{candidate['id']}/applications", {"opening_id": opening["id"], **body}
+    )
+    store[title] = {**stored, "title": opening["title"], "number": opening["number"]}
+    return stored
+
+
+@given(
+    parsers.parse("ce candidat a déjà enregistré une candidature « {title} » dont la formation est à « {institution} »")
+)
+def saved_application(
+    control: ControlClient, candidate: dict, previous_applications: dict, title: str, institution: str
+) -> None:
+    _store_application(
+        control, candidate, previous_applications, title, sections={"education": {"institution": institution}}
+    )
+
+
+@given(parsers.parse("ce candidat a soumis une candidature « {title} »"))
+def submitted_application(control: ControlClient, candidate: dict, previous_applications: dict, title: str) -> None:
+    _store_application(control, candidate, previous_applications, title, status="Postulé")
+
+
+@given("ce candidat a un projet de candidature")
+def draft_application(control: ControlClient, candidate: dict) -> None:
+    control.call("POST", f"/candidates/{candidate['id']}/applications", {})
+
+
+# -- the three options ---------------------------------------------------------------------------------
+def _option(driver: Driver, option: str) -> Locator:
+    return driver.page.get_by_role("radio", name=driver.label(option), exact=True)
+
+
+@then(parsers.parse("les options {options} sont proposées"))
+def options_offered(driver: Driver, options: str) -> None:
+    for option in THREE_OPTIONS.findall(options):
+        expect(_option(driver, option)).to_be_attached()
+
+
+@then(parsers.parse("l'option « {option} » n'est pas disponible et la page dit pourquoi"))
+def option_unavailable(driver: Driver, option: str) -> None:
+    radio = _option(driver, option)
+    expect(radio).to_be_disabled()
+    expect(radio).to_have_accessible_description(re.compile(r"\w{3,}"))
+
+
+def _template_table(driver: Driver) -> Locator:
+    return driver.page.get_by_role("table", name=driver.label("Modèle de candidature précédente"), exact=True)
+
+
+@then(
+    parsers.parse("le tableau « Modèle de candidature précédente » montre la candidature « {title} » et pas les autres")
+)
+def template_shown(driver: Driver, previous_applications: dict, title: str) -> None:
+    table = _template_table(driver)
+    for name, stored in previous_applications.items():
+        rows = table.get_by_role("row").filter(has_text=stored["title"])
+        expect(rows).to_have_count(1 if name == title else 0)
+
+
+@when(parsers.parse("je clique sur l'icône 🔍 « {name} »"))
+def click_lookup_icon(driver: Driver, name: str) -> None:
+    label = driver.label(name)
+    icon = driver.page.get_by_role("link", name=label, exact=True).or_(
+        driver.page.get_by_role("button", name=label, exact=True)
+    )
+    driver.present(icon, label).click()
+
+
+def _row(driver: Driver, stored: dict) -> Locator:
+    row = driver.page.get_by_role("row").filter(has_text=stored["title"])
+    expect(row).to_have_count(1)
+    return row
+
+
+@when(parsers.parse("je choisis la candidature « {title} »"))
+def choose_template(driver: Driver, previous_applications: dict, title: str) -> None:
+    row = _row(driver, previous_applications[title])
+    label = driver.field_label("template_choose")
+    row.get_by_role("link", name=label, exact=True).or_(row.get_by_role("button", name=label, exact=True)).click()
+
+
+@then(parsers.parse("le champ « {label} » vaut « {value} »"))
+def field_value(driver: Driver, label: str, value: str) -> None:
+    expect(driver.field(driver.label(label))).to_have_value(value)
+
+
+@then(parsers.parse("« Suivant » mène d'une page à la suivante dans cet ordre, chacune indiquant son étape :"))
+def walk_with_step_numbers(driver: Driver, datatable: list[list[str]]) -> None:
+    header, *rows = datatable
+    for index, (page_name, position) in enumerate(rows):
+        driver.expect_heading(page_name)
+        driver.expect_text(position)
+        if index + 1 < len(rows):
+            driver.click_button("Suivant")
+
+
+# -- the « Carrières » page ----------------------------------------------------------------------------
+def _table_rows(driver: Driver) -> list[dict[str, str]]:
+    """The « Mes candidatures » table as a person reads it: one mapping of column header → cell text per row."""
+    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"), exact=True)
+    expect(table.get_by_role("columnheader").last).to_be_visible()
+    headers = [h.strip() for h in table.get_by_role("columnheader").all_inner_texts()]
+    rows = []
+    for row in table.get_by_role("row").all():
+        cells = [c.strip() for c in row.get_by_role("cell").all_inner_texts()]
+        if len(cells) == len(headers):
+            rows.append(dict(zip(headers, cells, strict=True)))
+    return rows
+
+
+def _days(moment: str) -> set[str]:
+    instant = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    return {instant.strftime("%d/%m/%Y"), instant.astimezone(NEW_YORK).strftime("%d/%m/%Y")}
+
+
+@then(
+    parsers.parse(
+        "la candidature « {title} » a le statut « {status} » et pour « {column} » le jour de sa soumission"
+    )
+)
+def submission_date_shown(driver: Driver, previous_applications: dict, title: str, status: str, column: str) -> None:
+    stored = previous_applications[title]
+    expect(_row(driver, stored)).to_be_visible()
+    (row,) = [r for r in _table_rows(driver) if any(stored["title"] in cell for cell in r.values())]
+    assert driver.label(status) in row.values(), f"the row {row} does not show the status {status!r}"
+    shown = row.get(driver.label(column))
+    assert shown in _days(stored["submitted_at"]), f"{column!r} shows {shown!r}, not the day of submission"
+
+
+@then(parsers.parse("la candidature au statut « {status} » a une « {column} » vide"))
+def draft_date_empty(driver: Driver, status: str, column: str) -> None:
+    rows = [r for r in _table_rows(driver) if driver.label(status) in r.values()]
+    assert rows, f"no application with the status {status!r} in the table"
+    assert all(not r.get(driver.label(column)) for r in rows), f"{column!r} is not empty for a draft: {rows}"
+
+
+@then(parsers.parse("la candidature « {title} » n'offre pas le lien de modification d'un projet"))
+def no_edit_link(driver: Driver, previous_applications: dict, title: str) -> None:
+    row = _row(driver, previous_applications[title])
+    expect(row.get_by_role("link", name=driver.field_label("open_draft"), exact=True)).to_have_count(0)
+
+
+@when(parsers.parse("j'ouvre la candidature « {title} »"))
+def open_application(driver: Driver, previous_applications: dict, title: str) -> None:
+    row = _row(driver, previous_applications[title])
+    row.get_by_role("link", name=driver.field_label("view_application"), exact=True).click()
+
+
+@then(parsers.parse("aucun bouton « {button} » n'est proposé et le champ « {label} » n'est pas modifiable"))
+def read_only_section(driver: Driver, button: str, label: str) -> None:
+    field = driver.field(driver.label(label))
+    expect(field).to_be_visible()
+    expect(driver.button(button)).to_have_count(0)
+    expect(field).not_to_be_editable()
+
+
+# -- « Voir/Imprimer PHP » -----------------------------------------------------------------------------
+@when(
+    parsers.parse("je suis le lien « {link} » de la candidature « {title} »"),
+    target_fixture="printout",
+)
+def follow_print_link(driver: Driver, previous_applications: dict, link: str, title: str) -> dict:
+    page = driver.page
+    popups: list[Page] = []
+    page.on("popup", lambda popup: popups.append(popup))
+    anchor = _row(driver, previous_applications[title]).get_by_role("link", name=driver.label(link), exact=True)
+    href = anchor.get_attribute("href") or ""
+    try:
+        with page.expect_download() as download_info:
+            anchor.click()
+        download: Download = download_info.value
+        body = Path(download.path()).read_bytes()
+    except PlaywrightTimeout:  # a browser with a PDF viewer shows it in the same tab instead
+        expect(page).to_have_url(re.compile(re.escape(href) + "$"))
+        body = page.request.get(page.url).body()
+    return {"body": body, "popups": popups}
+
+
+@then("j'obtiens un document PDF qui nomme le candidat")
+def pdf_names_candidate(printout: dict, candidate: dict) -> None:
+    body = printout["body"]
+    assert body.startswith(b"%PDF"), f"not a PDF: starts with {body[:20]!r}"
+    shown = " ".join(pdf_text(body).split())
+    for name in (candidate["first_name"], candidate["last_name"]):
+        assert name in shown, f"the PDF does not name the candidate ({name!r} missing)"
+
+
+@then("aucune fenêtre pop-up ne s'est ouverte")
+def no_popup(printout: dict) -> None:
+    assert printout["popups"] == [], f"« Voir/Imprimer PHP » opened {len(printout['popups'])} pop-up window(s)"
+
+
+def pdf_text(data: bytes) -> str:
+    """The text a PDF shows with simple fonts: string literals of its (plain or Flate) content streams.
+
+    Enough for a name in a document made with standard fonts; a PDF with embedded CID fonts needs a full
+    reader (pypdf) to map glyphs back to text.
+    """
+    chunks: list[str] = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, flags=re.S):
+        try:
+            stream = zlib.decompress(stream)
+        except zlib.error:
+            pass
+        for literal in re.findall(rb"\(((?:\\.|[^\\)])*)\)", stream, flags=re.S):
+            text = re.sub(rb"\\([0-7]{1,3})", lambda m: bytes([int(m[1], 8) & 0xFF]), literal)
+            text = re.sub(rb"\\(.)", rb"\1", text)
+            chunks.append(text.decode("cp1252", errors="replace"))
+    return "\n".join(chunks)
+
+
+# -- the offline form ----------------------------------------------------------------------------------
+@when(
+    parsers.parse("je télécharge le formulaire de candidature hors ligne depuis la page « {home} »"),
+    target_fixture="offline_form",
+)
+def download_offline_form(driver: Driver, tmp_path: Path, home: str) -> Path:
+    driver.expect_heading(home)
+    with driver.page.expect_download() as download_info:
+        driver.click_link("Télécharger le formulaire de candidature hors ligne")
+    path = tmp_path / (download_info.value.suggested_filename or "formulaire.csv")
+    download_info.value.save_as(path)
+    return path
+
+
+def _dialect(text: str) -> str:
+    """The separator of the form's header row (« Section », « Champ », « Valeur »)."""
+    for line in text.splitlines():
+        for delimiter in (";", ",", "\t"):
+            cells = [c.strip().strip('"') for c in line.split(delimiter)]
+            if {"Section", "Champ", "Valeur"} <= set(cells):
+                return delimiter
+    raise AssertionError("the offline form has no header row « Section », « Champ », « Valeur »")
+
+
+@when("je remplis le formulaire hors ligne avec :", target_fixture="offline_values")
+def fill_offline_form(offline_form: Path, datatable: list[list[str]]) -> list[tuple[str, str, str]]:
+    header, *wanted = datatable
+    text = offline_form.read_bytes().decode("utf-8-sig")
+    delimiter = _dialect(text)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    columns = next(r for r in rows if {"Section", "Champ", "Valeur"} <= {c.strip() for c in r})
+    section_col, label_col, value_col = (columns.index(name) for name in ("Section", "Champ", "Valeur"))
+    for section, label, value in wanted:
+        matches = [r for r in rows if len(r) > label_col and (r[section_col], r[label_col]) == (section, label)]
+        assert len(matches) == 1, f"the offline form has no single row for {section!r} / {label!r}"
+        matches[0][value_col:value_col + 1] = [value]
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    offline_form.write_bytes(out.getvalue().encode("utf-8-sig"))
+    return [tuple(row) for row in wanted]
+
+
+@when("je mets en ligne le formulaire complété et je clique sur « Suivant »")
+def upload_offline_form(driver: Driver, offline_form: Path) -> None:
+    driver.named_field("offline_form_file").set_input_files(offline_form)
+    driver.click_button("Suivant")
+
+
+@then("chaque valeur du formulaire se retrouve dans sa section")
+def offline_values_stored(driver: Driver, offline_values: list[tuple[str, str, str]]) -> None:
+    driver.expect_heading("Questions de présélection")
+    for section, label, value in offline_values:
+        driver.click_link(section)
+        driver.expect_heading(section)
+        expect(driver.field(driver.label(label))).to_have_value(value)
+
+
+@then(parsers.parse("un avertissement nomme « {first} » et « {second} »"))
+def warning_names(driver: Driver, first: str, second: str) -> None:
+    alert = driver.page.get_by_role("alert")
+    for label in (first, second):
+        expect(alert).to_contain_text(driver.label(label))
+
+
+@then("la page de mise en ligne du formulaire est toujours affichée")
+def still_on_upload(driver: Driver) -> None:
+    expect(driver.named_field("offline_form_file")).to_be_visible()
+
+
+@then("aucune candidature n'a été enregistrée pour ce candidat")
+def nothing_stored(control: ControlClient, candidate: dict) -> None:
+    assert control.applications(candidate["id"]) == []
