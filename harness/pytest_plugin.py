@@ -7,6 +7,7 @@ scenarios on the capabilities they need, and pulls in the fixture, step and repo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def missing_capabilities(item: pytest.Item, available: frozenset[str]) -> list[str]:
     needed = [cap for tag, cap in CAPABILITY_TAGS.items() if item.get_closest_marker(tag)]
     return [cap for cap in needed if cap not in available]
+
+
+@pytest.fixture(autouse=True)
+def _held_clock(request: pytest.FixtureRequest, _capability_gate: None) -> Iterator[None]:
+    """A scenario that moves the portal's clock runs with the clock held still, so its moves are exact:
+    « 19 min 59 s » is 19 min 59 s of inactivity however slowly the machine runs. Released after."""
+    if request.node.get_closest_marker("needs-clock") is None:
+        yield
+        return
+    control = request.getfixturevalue("target").control
+    control.freeze_clock(True)
+    try:
+        yield
+    finally:
+        control.freeze_clock(False)
 
 
 @pytest.fixture(autouse=True)

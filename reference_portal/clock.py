@@ -17,23 +17,54 @@ from reference_portal.models import ClockOffset
 NEW_YORK = ZoneInfo("America/New_York")
 
 
+def _row() -> ClockOffset | None:
+    return db.session().execute(select(ClockOffset).where(ClockOffset.id == 1)).scalar_one_or_none()
+
+
 def offset_seconds() -> float:
-    row = db.session().execute(select(ClockOffset).where(ClockOffset.id == 1)).scalar_one_or_none()
+    row = _row()
     return row.offset_seconds if row else 0.0
 
 
+def is_frozen() -> bool:
+    row = _row()
+    return bool(row and row.frozen_at)
+
+
 def now() -> datetime:
-    return datetime.now(UTC) + timedelta(seconds=offset_seconds())
+    row = _row()
+    if row is not None and row.frozen_at is not None:
+        return row.frozen_at
+    return datetime.now(UTC) + timedelta(seconds=row.offset_seconds if row else 0.0)
 
 
-def advance(seconds: float) -> None:
+def _stored_row() -> ClockOffset:
     session = db.session()
     row = session.get(ClockOffset, 1)
     if row is None:
         row = ClockOffset(id=1, offset_seconds=0.0)
         session.add(row)
+    return row
+
+
+def advance(seconds: float) -> None:
+    row = _stored_row()
     row.offset_seconds += seconds
-    session.commit()
+    if row.frozen_at is not None:
+        row.frozen_at += timedelta(seconds=seconds)
+    db.session().commit()
+
+
+def freeze(frozen: bool) -> None:
+    """Hold the clock at its current time, or let it run again from where it stands (never backwards)."""
+    current = now()
+    row = _stored_row()
+    if frozen:
+        row.frozen_at = current
+    else:
+        row.offset_seconds = (current - datetime.now(UTC)).total_seconds()
+        row.frozen_at = None
+    db.session().commit()
 
 
 def reset() -> None:

@@ -430,7 +430,7 @@ def candidate_attachments(candidate_id: int) -> Any:
 
 
 def _clock_json() -> Any:
-    return jsonify(now=_iso(clock.now()), offset_seconds=clock.offset_seconds())
+    return jsonify(now=_iso(clock.now()), offset_seconds=clock.offset_seconds(), frozen=clock.is_frozen())
 
 
 @bp.get("/clock")
@@ -444,4 +444,13 @@ def move_clock() -> Any:
     if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 < seconds <= 10 * 365 * 86400:
         raise BadRequest("advance_seconds must be a number greater than 0 (at most ten years)")
     clock.advance(float(seconds))
+    return _clock_json()
+
+
+@bp.post("/clock/freeze")
+def freeze_clock() -> Any:
+    frozen = _body().get("frozen")
+    if not isinstance(frozen, bool):
+        raise BadRequest("frozen must be true (hold the clock still) or false (let it run)")
+    clock.freeze(frozen)
     return _clock_json()

@@ -280,6 +280,9 @@ class ClockOffset(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     offset_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    # Set while the control API holds the clock still, so a rule is checked at its exact boundary
+    # however slowly the test machine runs.
+    frozen_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class PasswordResetToken(Base):

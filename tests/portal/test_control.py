@@ -100,3 +100,14 @@ def test_every_route_is_in_the_openapi_file(tmp_path):
             path = re.sub(r"<(?:\w+:)?(\w+)>", "{id}", rule.rule.removeprefix("/__conformance__/v1"))
             served.setdefault(path, set()).update(rule.methods - {"HEAD", "OPTIONS"})
     assert served == documented
+
+
+def test_clock_freeze(control):
+    held = control.call("POST", "/clock/freeze", {"frozen": True})
+    assert held["frozen"] is True
+    moved = control.advance(60)
+    assert moved["now"] > held["now"] and moved["frozen"] is True
+    assert control.call("GET", "/clock")["now"] == moved["now"]
+    assert control.call("POST", "/clock/freeze", {"frozen": False})["frozen"] is False
+    for bad in ({}, {"frozen": "yes"}, {"frozen": 1}):
+        control.call("POST", "/clock/freeze", bad, expect=400)
