@@ -25,7 +25,12 @@ def label_status(guide_labels: list[str], reports: list[dict]) -> dict[str, list
     seen: dict[str, dict] = {}
     for report in reports:
         for scenario in report["scenarios"]:
+            passed = scenario.get("outcome") in ("passed", "flaky")
             for record in scenario.get("labels", []):
+                if record["found"] is None:  # used by a step; a passed scenario saw it, else unknown
+                    if not passed:
+                        continue
+                    record = {**record, "found": True}
                 entry = seen.setdefault(record["label"], {"found": 0, "missing": 0, "shown_as": set(), "where": set()})
                 entry["found" if record["found"] else "missing"] += 1
                 entry["shown_as"].add(record["shown_as"])

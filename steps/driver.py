@@ -44,11 +44,18 @@ class Driver:
         self.profile = profile
         # Every label looked for, found or not: the documentation writer's view of the guide's words.
         self.seen_labels = seen_labels if seen_labels is not None else []
+        self._used_labels: set[str] = set()
         self._faker = Faker("fr_FR")
 
     # -- labels -----------------------------------------------------------
     def label(self, guide_label: str) -> str:
-        return self.profile.label(guide_label)
+        """The label this portal shows for a guide label; noted as used by this scenario (``found`` is
+        settled by ``present`` when the driver checks it, else by the scenario's outcome)."""
+        shown = self.profile.label(guide_label)
+        if guide_label not in self._used_labels:
+            self._used_labels.add(guide_label)
+            self.seen_labels.append({"label": guide_label, "shown_as": shown, "role": "any", "url": "", "found": None})
+        return shown
 
     def field_label(self, key: str) -> str:
         return self.profile.field_label(key)
