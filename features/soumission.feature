@@ -127,3 +127,11 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
     Et je clique sur le bouton « Postuler »
     Alors je suis à l'étape « Questions de présélection » qui indique « Étape 2 sur 8 »
     Et une seule candidature est enregistrée pour cet appel à candidature
+
+  @REQ-SUB-16 @needs-control-api
+  Scénario: Le lien « Manuels » explique la suite de la sélection
+    Étant donné un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Manuels »
+    Alors je suis sur la page « Manuels »
+    Et la page indique « A l'étude »

@@ -20,3 +20,9 @@ def careers() -> Any:
 @login_required
 def dashboard() -> Any:
     return render_template("home/dashboard.html", candidate=current_candidate())
+
+
+@bp.get("/manuels")
+def manuals() -> Any:
+    """« Manuels »: how the selection goes on after « Postulé », in the portal's own words."""
+    return render_template("home/manuals.html")

@@ -32,3 +32,9 @@ def test_secret_key_is_random_when_absent(tmp_path: Path):
     first = make_app(tmp_path, SECRET_KEY=None).config["SECRET_KEY"]
     second = make_app(tmp_path, SECRET_KEY=None).config["SECRET_KEY"]
     assert first and second and first != second
+
+
+def test_manuals_explain_the_statuses(client):
+    page = client.get("/manuels").get_data(as_text=True)
+    assert "<h1>Manuels</h1>" in page and "A l'étude" in page and "Pourvu à partir d'une liste" in page
+    assert 'href="/manuels"' in client.get("/").get_data(as_text=True)
