@@ -251,8 +251,19 @@ def serve(args: argparse.Namespace) -> int:
             f"refusing to expose the control API on {args.host}: use a loopback address "
             "or add --allow-remote-control"
         )
+    from reference_portal.db import SchemaOutOfDate
     from reference_portal.server import serve as serve_portal
 
+    try:
+        _serve_portal(serve_portal, args)
+    except SchemaOutOfDate as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:  # the port is taken, the address is not ours…
+        raise UsageError(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}") from None
+    return 0
+
+
+def _serve_portal(serve_portal, args: argparse.Namespace) -> None:
     serve_portal(
         host=args.host,
         port=args.port,
@@ -263,7 +274,6 @@ def serve(args: argparse.Namespace) -> int:
         session_timeout_seconds=args.session_timeout,
         session_warning_seconds=args.session_warning,
     )
-    return 0
 
 
 def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, run_id: str) -> list[str]:

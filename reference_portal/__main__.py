@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from reference_portal.db import SchemaOutOfDate
 from reference_portal.server import serve
 
 
@@ -25,6 +26,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--session-timeout", type=int, default=1200, metavar="SECONDS")
     parser.add_argument("--session-warning", type=int, default=1080, metavar="SECONDS")
     args = parser.parse_args(argv)
+    try:
+        _serve(args)
+    except SchemaOutOfDate as exc:
+        raise SystemExit(f"python -m reference_portal: {exc}") from None
+
+
+def _serve(args: argparse.Namespace) -> None:
     serve(
         args.host,
         args.port,

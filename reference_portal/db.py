@@ -24,6 +24,7 @@ def init_app(app: Flask) -> None:
     factory = scoped_session(sessionmaker(bind=engine, expire_on_commit=False))
     app.extensions[_EXTENSION_KEY] = (engine, factory)
     Base.metadata.create_all(engine)
+    check_schema(engine)
 
     @app.teardown_appcontext
     def remove_session(exc: BaseException | None) -> None:
@@ -43,3 +44,25 @@ def engine() -> Engine:
 
 def session() -> Session:
     return current_app.extensions[_EXTENSION_KEY][1]()
+
+
+class SchemaOutOfDate(RuntimeError):
+    """The database was made by an older version of the portal: start on a new one (there are no
+    migrations yet), rather than failing on the first request that reads a missing column."""
+
+
+def check_schema(engine) -> None:
+    from sqlalchemy import inspect
+
+    inspector = inspect(engine)
+    missing = [
+        f"{table.name}.{column.name}"
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if column.name not in {c["name"] for c in inspector.get_columns(table.name)}
+    ]
+    if missing:
+        raise SchemaOutOfDate(
+            f"the database at {engine.url.render_as_string(hide_password=True)} was made by an older version of "
+            f"the portal (missing: {', '.join(missing[:5])}); use a new database file or URL"
+        )

@@ -75,3 +75,14 @@ def test_the_browser_check_names_the_browser_and_its_version():
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("browser: ") and any(ch.isdigit() for ch in result.stdout)
     assert Path(result.stdout.rsplit("(", 1)[1].rstrip(")\n")).exists()
+
+
+def test_serve_on_an_older_database_is_one_line_and_exit_2(tmp_path):
+    import sqlite3
+
+    old = tmp_path / "old.sqlite3"
+    with sqlite3.connect(old) as connection:
+        connection.execute("CREATE TABLE clock_offset (id INTEGER PRIMARY KEY, offset_seconds FLOAT)")
+    result = cli("serve", "--port", "0", "--database-url", f"sqlite:///{old}")
+    assert result.returncode == 2
+    assert_one_clear_line(result, "older version", "clock_offset.frozen_at")

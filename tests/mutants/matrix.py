@@ -1,22 +1,31 @@
 """Run the defect matrix: each variant served, only its scenarios run, the verdict and the failed
-requirements read from report.json. ``python -m tests.mutants.matrix`` prints the table (make mutants)."""
+requirements read from report.json. ``python -m tests.mutants.matrix`` prints the table (make mutants).
+
+Variants run two at a time (each with its own portal and report folder): ``--jobs N`` changes that, and
+names given on the command line run only those variants.
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
 import secrets
 import subprocess
 import sys
 import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from variants import VARIANTS, Variant  # noqa: E402
+from variants import VARIANTS, Variant, by_name  # noqa: E402
 
-from fixtures.portal import ReferencePortal  # noqa: E402
+from fixtures.portal import PortalStartError, ReferencePortal  # noqa: E402
+
+PARALLEL_VARIANTS = 2
 
 
 @dataclass
@@ -25,38 +34,90 @@ class Outcome:
     verdict: str
     failed: list[str]
     output: str
+    seconds: float = 0.0
 
     @property
     def caught(self) -> bool:
         return self.verdict == "NOT CONFORMANT" and self.variant.requirement in self.failed
 
 
-def run_variant(variant: Variant, workdir: Path) -> Outcome:
-    token = secrets.token_urlsafe(16)
-    launcher = [sys.executable, str(HERE / "serve_variant.py"), variant.name]
-    with ReferencePortal(workdir / "portal", control_token=token, launcher=launcher) as portal:
-        result = subprocess.run(
-            [sys.executable, "-m", "harness.cli", "run", "--base-url", portal.base_url, "--control-token", token,
-             "--report-dir", str(workdir / "reports"), "--", "-k", variant.select],
-            capture_output=True, text=True, timeout=900, check=False,
-        )
+def _run(launcher: list[str] | None, select: str, workdir: Path) -> tuple[str, list[str], str]:
+    """Serves one portal, runs the selected scenarios against it: the verdict, failed requirements, output."""
+    token = secrets.token_hex(16)  # a urlsafe token may start with "-", which argparse takes for an option
+    try:
+        with ReferencePortal(workdir / "portal", control_token=token, launcher=launcher) as portal:
+            result = subprocess.run(
+                [sys.executable, "-m", "harness.cli", "run", "--base-url", portal.base_url, "--control-token", token,
+                 "--report-dir", str(workdir / "reports"), "--", "-k", select],
+                capture_output=True, text=True, timeout=900, check=False,
+            )
+    except (PortalStartError, subprocess.TimeoutExpired) as exc:
+        return "ERROR", [], str(exc)
+    output = result.stdout + result.stderr
     report_path = workdir / "reports" / "latest" / "report.json"
     if not report_path.exists():
-        return Outcome(variant, "NO REPORT", [], result.stdout + result.stderr)
+        return "NO REPORT", [], output
     report = json.loads(report_path.read_text(encoding="utf-8"))
     failed = sorted(r["id"] for r in report["requirements"] if r["verdict"] in ("failed", "warning"))
-    return Outcome(variant, report["verdict"], failed, result.stdout + result.stderr)
+    return report["verdict"], failed, output
 
 
-def main() -> int:
-    outcomes = []
+def run_variant(variant: Variant, workdir: Path) -> Outcome:
+    started = time.monotonic()
+    verdict, failed, output = _run([sys.executable, str(HERE / "serve_variant.py"), variant.name], variant.select,
+                                   workdir)
+    return Outcome(variant, verdict, failed, output, time.monotonic() - started)
+
+
+def run_baseline(variants: list[Variant], workdir: Path) -> tuple[str, list[str], str]:
+    """The unbroken portal on every variant's scenarios: a requirement failing here proves nothing there."""
+    return _run(None, " or ".join(f"({v.select})" for v in variants), workdir)
+
+
+def row(outcome: Outcome) -> str:
+    variant = outcome.variant
+    others = [r for r in outcome.failed if r != variant.requirement]
+    named = variant.requirement if variant.requirement in outcome.failed else "—"
+    extra = f" (+{len(others)} other)" if others else ""
+    return (f"{variant.name:<32} {variant.kind:<8} expected {variant.requirement:<11} failed {named + extra:<24} "
+            f"{outcome.seconds:5.0f}s  {'caught' if outcome.caught else 'MISSED'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.mutants.matrix", description=__doc__)
+    parser.add_argument("names", nargs="*", help="run only these variants")
+    parser.add_argument("--jobs", type=int, default=PARALLEL_VARIANTS, help="variants run at the same time")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the run of the unbroken portal")
+    args = parser.parse_args(argv)
+    chosen = [by_name(n) for n in args.names] if args.names else VARIANTS
+    started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="inspira-mutants-") as tmp:
-        for variant in VARIANTS:
-            outcomes.append(run_variant(variant, Path(tmp) / variant.name))
-            last = outcomes[-1]
-            print(f"{variant.name:<28} {variant.kind:<8} expected {variant.requirement:<11} "
-                  f"failed {', '.join(last.failed) or '—':<40} {'caught' if last.caught else 'MISSED'}", flush=True)
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            baseline = None if args.no_baseline else pool.submit(run_baseline, chosen, Path(tmp) / "baseline")
+            futures = [pool.submit(run_variant, v, Path(tmp) / v.name) for v in chosen]
+            outcomes = []
+            for future in futures:
+                outcomes.append(future.result())
+                print(f"  done {outcomes[-1].variant.name}", file=sys.stderr, flush=True)
+            broken: list[str] = []
+            if baseline is not None:
+                verdict, broken, output = baseline.result()
+                if verdict == "NO REPORT":
+                    print(f"baseline: no report\n{output[-2000:]}")
+                    return 1
+                print(f"baseline (unbroken portal, every variant's scenarios): {verdict}"
+                      f"{'; failing: ' + ', '.join(broken) if broken else ''}")
+    # A variant is caught only if its requirement holds on the unbroken portal.
+    for outcome in outcomes:
+        if outcome.variant.requirement in broken:
+            outcome.verdict = f"{outcome.verdict}, but {outcome.variant.requirement} fails unbroken too"
+        print(row(outcome))
+    for outcome in outcomes:
+        if not outcome.caught:
+            print(f"\n--- {outcome.variant.name}: {outcome.verdict}\n{outcome.output[-1500:]}", flush=True)
     caught = sum(o.caught for o in outcomes)
+    elapsed = time.monotonic() - started
+    print(f"{len(outcomes)} variants, {args.jobs} at a time, in {elapsed / 60:.1f} min")
     print(f"caught {caught} of {len(outcomes)} defects")
     return 0 if caught == len(outcomes) else 1
 

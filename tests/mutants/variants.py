@@ -3,19 +3,28 @@ could ship, with the requirement a conforming harness must name when it meets it
 
 A variant is made here, in the tests — a configuration, a patched function, an overridden template or
 message — and never by a flag that ships in the portal. ``serve_variant.py`` applies one and serves.
+Each variant is the smallest change that makes its defect: one function, one constant, one template text.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
+import pkgutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time
+from types import SimpleNamespace
+from typing import Any
+
+KINDS = ("wording", "flow", "rule", "time", "mail", "security")
 
 
 @dataclass(frozen=True)
 class Variant:
     name: str
-    kind: str  # wording, flow, rule, time, mail, security
+    kind: str  # one of KINDS
     defect: str
     requirement: str  # the requirement the run must report failed
     select: str  # pytest -k expression: only the scenarios that matter to this defect
@@ -24,52 +33,356 @@ class Variant:
     templates: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
-def _set_message(name: str, value: str) -> Callable[[], None]:
-    def patch() -> None:
-        from reference_portal import messages
+# -- how defects are made -------------------------------------------------------------------------------
+def _portal_modules() -> list[Any]:
+    """Every module of the portal, imported, so a patch reaches the names they imported from one another."""
+    import reference_portal
 
-        setattr(messages, name, value)
+    for info in pkgutil.walk_packages(reference_portal.__path__, "reference_portal."):
+        if not info.name.endswith("__main__") and ".data" not in info.name:
+            importlib.import_module(info.name)
+    return [m for n, m in sys.modules.items() if n == "reference_portal" or n.startswith("reference_portal.")]
+
+
+def _swap(module_name: str, name: str, make: Callable[[Any], Any], *, everywhere: bool = False) -> Callable[[], None]:
+    """Replaces ``module.name`` by ``make(original)``; with ``everywhere``, also in each portal module that
+    imported it by name (``from reference_portal.jobs import refusal_reason``)."""
+
+    def patch() -> None:
+        modules = _portal_modules() if everywhere else []
+        module = importlib.import_module(module_name)
+        original = getattr(module, name)
+        replacement = make(original)
+        setattr(module, name, replacement)
+        for other in modules:
+            if getattr(other, name, None) is original:
+                setattr(other, name, replacement)
 
     return patch
 
 
-def _leap_day_always_accepted() -> None:
-    """Forgets the leap-year rule: 29/02 of any year is taken (as the 28th)."""
-    from reference_portal import auth
+def _set(module_name: str, name: str, value: Any) -> Callable[[], None]:
+    return _swap(module_name, name, lambda original: value)
 
-    original = auth.parse_date_of_birth
+
+def _set_message(name: str, value: str) -> Callable[[], None]:
+    return _set("reference_portal.messages", name, value)
+
+
+def _both(*patches: Callable[[], None]) -> Callable[[], None]:
+    def patch() -> None:
+        for one in patches:
+            one()
+
+    return patch
+
+
+def _drop_one_application_per_opening_key() -> None:
+    """The database no longer refuses a second application of one candidate to one opening."""
+    from reference_portal.models import Application
+
+    table = Application.__table__
+    for constraint in list(table.constraints):
+        if constraint.name == "uq_application_candidate_opening":
+            table.constraints.discard(constraint)
+
+
+# -- the defects ------------------------------------------------------------------------------------------
+def _leap_day_any_year(original):
+    """Forgets the leap-year rule: 29/02 of any year is taken (as the 28th)."""
 
     def parse(raw, today):
         if raw[:6] == "29/02/" and raw[6:].isdigit():
             return date(int(raw[6:]), 2, 28), None
         return original(raw, today)
 
-    auth.parse_date_of_birth = parse
+    return parse
 
+
+def _skip_experience(original):
+    """« Suivant » from « Formation » jumps over « Expérience professionnelle »."""
+
+    def following(section):
+        nxt = original(section)
+        return original(nxt) if nxt is not None and nxt.key == "experience" else nxt
+
+    return following
+
+
+def _ignore_withdrawn(original):
+    """A withdrawn application no longer counts as the candidate's application to that opening."""
+
+    def existing(candidate_id, job_id):
+        found = original(candidate_id, job_id)
+        return None if found is not None and found.status == "Retirée" else found
+
+    return existing
+
+
+def _forget_refusal(key: str) -> Callable[[Any], Any]:
+    """The opening rule forgets one of its reasons to refuse applications (``messages.OPENING_REFUSALS``)."""
+
+    def make(original):
+        from reference_portal import messages
+
+        forgotten = messages.OPENING_REFUSALS[key]
+
+        def refusal_reason(opening, now, candidate_id=None):
+            reason = original(opening, now, candidate_id)
+            return None if reason == forgotten else reason
+
+        return refusal_reason
+
+    return make
+
+
+def _deadline_in_utc(original):
+    """The closing time is taken as 23:59 UTC instead of 23:59 in New York."""
+    return lambda closing_date: datetime.combine(closing_date, time(23, 59), tzinfo=UTC)
+
+
+def _no_ownership_check(original):
+    """Any signed-in candidate gets any application by its number in the URL."""
+
+    def own_application_or_404(application_id):
+        from flask import abort
+
+        from reference_portal import db
+        from reference_portal.models import Application
+
+        application = db.session().get(Application, application_id)
+        if application is None:
+            abort(404)
+        return application
+
+    return own_application_or_404
+
+
+def _alert_to_account_address(original):
+    """Job alerts go to the account's registration address, not to the address typed for the alert."""
+
+    def send_job_alerts(opening):
+        from reference_portal import db
+        from reference_portal.models import Candidate, SavedSearch
+
+        session = db.session()
+        for saved in session.query(SavedSearch).filter(SavedSearch.alert.is_(True)):
+            saved.alert_email = session.get(Candidate, saved.candidate_id).email
+        return original(opening)
+
+    return send_job_alerts
+
+
+def _user_code_optional(fields):
+    return tuple(dataclasses.replace(f, required=False) if f.name == "user_code" else f for f in fields)
+
+
+PARCOURS = "parcours_complet"
 
 VARIANTS: list[Variant] = [
+    # -- wording: a label, message or status worded otherwise ----------------------------------------------
     Variant(
         "postuler-renamed", "wording", "the opening's « Postuler » button reads « Candidater »",
-        "REQ-SUB-03", "Parcours",
+        "REQ-SUB-03", PARCOURS,
         templates={"jobs/opening.html": (('<button type="submit">Postuler</button>',
                                           '<button type="submit">Candidater</button>'),)},
     ),
     Variant(
-        "draft-saved-reworded", "wording",
-        "« Enregistrer » confirms with « Brouillon sauvegardé » instead of the guide's message",
-        "REQ-DRA-03", "Brouillon", patch=_set_message("DRAFT_SAVED", "Brouillon sauvegardé"),
+        "applied-shown-as-soumis", "wording", "a submitted application's status reads « Soumis », not « Postulé »",
+        "REQ-SUB-10", PARCOURS,
+        templates={"applications/index.html": (("<td>{{ a.status }}</td>",
+                                                "<td>{{ 'Soumis' if a.status == 'Postulé' else a.status }}</td>"),)},
     ),
     Variant(
+        "complete-reworded", "wording", "the profile's status reads « 100 % complété », not « 100% Complet »",
+        "REQ-PRO-04", "trois_onglets",
+        templates={"profile/tab.html": (("<strong>{{ completion }}% Complet</strong>",
+                                         "<strong>{{ completion }} % complété</strong>"),)},
+    ),
+    Variant(
+        "submit-button-renamed", "wording", "« Soumettre candidature » reads « Envoyer ma candidature »",
+        "REQ-SUB-07", PARCOURS,
+        templates={"applications/review.html": ((">Soumettre candidature</button>",
+                                                 ">Envoyer ma candidature</button>"),)},
+    ),
+    Variant(
+        "received-reworded", "wording",
+        "the confirmation reads « Votre candidature a été transmise », not « Nous avons bien reçu votre candidature »",
+        "REQ-SUB-09", PARCOURS,
+        templates={"applications/confirmation.html": (("Nous avons bien reçu votre candidature",
+                                                       "Votre candidature a été transmise"),)},
+    ),
+    Variant(
+        "registration-link-renamed", "wording",
+        "the sign-in page's « Inscription immédiate » reads « Créer un compte »",
+        "REQ-REG-02", "nouveau_candidat_crée_son_compte",
+        templates={"auth/login.html": (("Inscription immédiate</a>", "Créer un compte</a>"),)},
+    ),
+    Variant(
+        "draft-saved-reworded", "wording",
+        "« Enregistrer » confirms with « Brouillon sauvegardé » instead of the guide's message",
+        "REQ-DRA-03", "brouillon", patch=_set_message("DRAFT_SAVED", "Brouillon sauvegardé"),
+    ),
+    Variant(
+        "duplicate-candidate-reworded", "wording",
+        "a primary e-mail used under the same name is refused with « Adresse déjà utilisée »",
+        "REQ-PRO-06", "adresse_email_principale", patch=_set_message("DUPLICATE_CANDIDATE", "Adresse déjà utilisée"),
+    ),
+    Variant(
+        "step-counter-reworded", "wording", "a section's page says « Étape 3/8 » instead of « Étape 3 sur 8 »",
+        "REQ-DRA-08", "chaque_page",
+        templates={"applications/step.html": (("Étape {{ section.step }} sur 8", "Étape {{ section.step }}/8"),)},
+    ),
+    Variant(
+        "any-time-renamed", "wording", "« Rech. offres publiées sous » offers « Toutes dates », not « Tt moment »",
+        "REQ-ALR-01", "tt_moment",
+        patch=_swap("reference_portal.jobs", "PERIODS",
+                    lambda periods: {**periods, "tout": ("Toutes dates", periods["tout"][1])}, everywhere=True),
+    ),
+    Variant(
+        "contact-link-renamed", "wording", "the help link reads « Assistance », not « Contactez-nous »",
+        "REQ-AID-01", "site_carrières_offre",
+        templates={"base.html": ((">Contactez-nous</a>", ">Assistance</a>"),)},
+    ),
+    # -- flow: a step missing, skipped or offered too early --------------------------------------------------
+    Variant(
+        "next-skips-experience", "flow", "« Suivant » from « Formation » skips « Expérience professionnelle »",
+        "REQ-DRA-08", "chaque_page", patch=_swap("reference_portal.applications.sections", "following",
+                                                 _skip_experience),
+    ),
+    Variant(
+        "submit-enabled-too-early", "flow",
+        "« Soumettre candidature » is enabled on an application that cannot be submitted yet",
+        "REQ-FAQ-02", "liée_à_aucun_emploi",
+        templates={"applications/review.html": (
+            ('{% if blockers %} disabled aria-describedby="blockers-title"{% endif %}', ""),
+        )},
+    ),
+    Variant(
+        "conditions-skipped", "flow", "« Soumettre candidature » submits at once, without the « Conditions générales »",
+        "REQ-SUB-08", PARCOURS,
+        templates={"applications/review.html": ((
+            "<form method=\"get\" action=\"{{ url_for('applications.conditions', application_id=application.id) }}\""
+            " class=\"actions\">",
+            "<form method=\"post\" action=\"{{ url_for('applications.conditions', application_id=application.id) }}\""
+            " class=\"actions\"><input type=\"hidden\" name=\"accept\" value=\"yes\">"
+            "<input type=\"hidden\" name=\"csrf_token\" value=\"{{ csrf_token() }}\">",
+        ),)},
+    ),
+    # -- rules the server must enforce ---------------------------------------------------------------------
+    Variant(
+        "leap-day-any-year", "rule", "29/02 accepted as a date of birth in a common year",
+        "REQ-REG-06", "bissextiles", patch=_swap("reference_portal.auth", "parse_date_of_birth", _leap_day_any_year),
+    ),
+    Variant(
+        "second-application-stored", "rule", "« Postuler » again stores a second application to the same opening",
+        "REQ-SUB-15", "seconde_fois",
+        patch=_both(_drop_one_application_per_opening_key,
+                    _swap("reference_portal.jobs", "existing_application", lambda original: lambda c, j: None,
+                          everywhere=True)),
+    ),
+    Variant(
+        "withdrawn-resubmittable", "rule", "after a withdrawal the opening accepts a new application",
+        "REQ-FAQ-08", "retirée_napparaît",
+        patch=_both(_drop_one_application_per_opening_key,
+                    _swap("reference_portal.jobs", "existing_application", _ignore_withdrawn, everywhere=True)),
+    ),
+    Variant(
+        "submitted-still-editable", "rule", "a submitted application can still be changed and saved over HTTP",
+        "REQ-DRA-10", "soumise_ne_peut_plus",
+        patch=_swap("reference_portal.applications.steps", "refuse_if_not_draft", lambda original: lambda a: None),
+        templates={"applications/step.html": (("{% if editable %}", "{% if true %}"),
+                                              ("{% if not editable %}", "{% if false %}"))},
+    ),
+    Variant(
+        "sixth-saved-search-kept", "rule", "a sixth saved search is accepted",
+        "REQ-ALR-04", "cinq_recherches", patch=_set("reference_portal.alerts", "MAX_SAVED_SEARCHES", 6),
+    ),
+    Variant(
+        "one-mb-file-kept", "rule", "a file of exactly 1 Mb (1 048 576 bytes) is accepted",
+        "REQ-ATT-02", "piècesjointes___cas and exactement",
+        patch=_set("reference_portal.attachments", "MAX_BYTES", 1_048_577),
+    ),
+    Variant(
+        "roster-opening-open-to-all", "rule", "a roster-only opening accepts candidates who are on no roster",
+        "REQ-FAQ-05", "seuls_les_candidats",
+        patch=_swap("reference_portal.jobs", "on_roster", lambda original: lambda candidate_id, opening: True),
+    ),
+    Variant(
+        "filled-opening-submittable", "rule", "an opening filled from a roster still takes submissions",
+        "REQ-FAQ-03", "ne_peut_pas_être_soumise and pourvu",
+        patch=_swap("reference_portal.jobs", "refusal_reason", _forget_refusal("filled_from_roster"), everywhere=True),
+    ),
+    Variant(
+        "duplicate-email-accepted", "rule", "a primary e-mail already used under the same name is accepted",
+        "REQ-PRO-06", "adresse_email_principale",
+        patch=_swap("reference_portal.profile", "duplicate_candidate_exists", lambda original: lambda *a: False),
+    ),
+    Variant(
+        "invalid-alert-address-accepted", "rule", "a job alert address that is not an e-mail is stored",
+        "REQ-ALR-03", "notification_non_valide",
+        patch=_swap("reference_portal.alerts", "EMAIL_FIELD", lambda f: dataclasses.replace(f, kind="text")),
+    ),
+    Variant(
+        "unlisted-institution-silent", "rule", "a value not in the institutions list is saved without a warning",
+        "REQ-LKP-01", "valeur_absente",
+        patch=_swap("reference_portal.institutions", "check_lookups", lambda original: lambda fields, result: None),
+    ),
+    Variant(
+        "contact-without-user-code", "rule", "« Contactez-nous » accepts a message without the user code",
+        "REQ-AID-04", "sans_champ and code",
+        patch=_swap("reference_portal.contact", "FIELDS", _user_code_optional),
+    ),
+    # -- time: the portal's clock rules -------------------------------------------------------------------
+    Variant(
         "timeout-25-minutes", "time", "sessions end after 25 minutes of inactivity, not 20",
-        "REQ-SES-01", "session", serve_args=("--session-timeout", "1500"),
+        "REQ-SES-01", "session_tient", serve_args=("--session-timeout", "1500"),
     ),
     Variant(
         "no-timeout", "time", "sessions never expire",
-        "REQ-SES-01", "session", serve_args=("--session-timeout", str(10 * 365 * 24 * 3600)),
+        "REQ-SES-01", "session_tient", serve_args=("--session-timeout", str(10 * 365 * 24 * 3600)),
     ),
     Variant(
-        "leap-day-any-year", "rule", "29/02 accepted as a date of birth in a common year",
-        "REQ-REG-03", "saisie or bissextiles", patch=_leap_day_always_accepted,
+        "saved-searches-never-expire", "time", "saved searches stay valid for 100 years, not 6 months",
+        "REQ-ALR-05", "valide_6_mois", patch=_set("reference_portal.alerts", "VALIDITY_MONTHS", 1200),
+    ),
+    Variant(
+        "deadline-not-enforced", "time", "the final submission is accepted after the deadline",
+        "REQ-SUB-14", "soumission_finale",
+        patch=_swap("reference_portal.jobs", "refusal_reason", _forget_refusal("deadline"), everywhere=True),
+    ),
+    Variant(
+        "deadline-in-utc", "time", "openings close at 23:59 UTC instead of 23:59 New York time",
+        "REQ-SUB-14", "jusquà_la_clôture_2359", patch=_swap("reference_portal.jobs", "deadline_for", _deadline_in_utc,
+                                                            everywhere=True),
+    ),
+    # -- mail ----------------------------------------------------------------------------------------------
+    Variant(
+        "no-job-alert-mail", "mail", "publishing a matching opening sends no job alert",
+        "REQ-ALR-06", "annonce_par_courriel",
+        patch=_swap("reference_portal.alerts", "send_job_alerts", lambda original: lambda opening: 0),
+    ),
+    Variant(
+        "job-alert-wrong-address", "mail", "job alerts go to the account's address, not the one typed for the alert",
+        "REQ-ALR-06", "annonce_par_courriel",
+        patch=_swap("reference_portal.alerts", "send_job_alerts", _alert_to_account_address),
+    ),
+    Variant(
+        "no-recovery-mail", "mail", "« Mot de passe oublié » says a link was sent but sends nothing",
+        "REQ-REG-08", "mot_de_passe_oublié__envoie",
+        patch=_swap("reference_portal.recovery", "send_mail", lambda original: lambda *a, **k: True),
+    ),
+    Variant(
+        "contact-mail-dropped", "mail", "« Contactez-nous » says the message was sent but it never reaches the desk",
+        "REQ-AID-02", "parvient_au_unite",
+        patch=_swap("reference_portal.contact", "mail",
+                    lambda original: SimpleNamespace(send_mail=lambda *a, **k: True)),
+    ),
+    # -- security ------------------------------------------------------------------------------------------
+    Variant(
+        "no-ownership-check", "security", "any signed-in candidate opens another candidate's application by its URL",
+        "REQ-SEC-01", "candidature_dun_autre",
+        patch=_swap("reference_portal.applications", "own_application_or_404", _no_ownership_check, everywhere=True),
     ),
 ]
 

@@ -38,3 +38,18 @@ def test_manuals_explain_the_statuses(client):
     page = client.get("/manuels").get_data(as_text=True)
     assert "<h1>Manuels</h1>" in page and "A l'étude" in page and "Pourvu à partir d'une liste" in page
     assert 'href="/manuels"' in client.get("/").get_data(as_text=True)
+
+
+def test_a_database_of_an_older_portal_is_refused_at_start_naming_what_is_missing(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    from reference_portal import create_app
+    from reference_portal.db import SchemaOutOfDate
+
+    old = tmp_path / "old.sqlite3"
+    with sqlite3.connect(old) as connection:
+        connection.execute("CREATE TABLE clock_offset (id INTEGER PRIMARY KEY, offset_seconds FLOAT)")
+    with pytest.raises(SchemaOutOfDate, match="clock_offset.frozen_at"):
+        create_app({"DATABASE_URL": f"sqlite:///{old}", "TESTING": True})
