@@ -51,7 +51,8 @@ def still_signed_in(driver: Driver, cover_letter: str) -> None:
 
 @then("je suis déconnecté")
 def signed_out(driver: Driver) -> None:
-    expect(driver.named_field("login_password")).to_be_visible()
+    password = driver.field_label("login_password")
+    driver.present(driver.named_field("login_password"), password, "field")  # the sign-in page
     expect(driver.button("Enregistrer")).to_have_count(0)
 
 
