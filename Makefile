@@ -35,8 +35,9 @@ coverage: $(INSTALLED)
 features: setup
 	$(BIN)/inspira-conformance run
 
+# Two workers; each test file stays on one worker, so the end-to-end runs that share a portal stay together.
 unit: setup
-	$(BIN)/pytest tests
+	$(BIN)/pytest tests -n 2 --dist loadfile
 
 # The defect matrix: broken variants of the reference portal, each must be caught by its requirement.
 mutants: setup
