@@ -7,7 +7,6 @@ import csv
 import io
 import re
 import secrets
-import zlib
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import Download, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from pypdf import PdfReader
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
@@ -232,22 +232,8 @@ def no_popup(printout: dict) -> None:
 
 
 def pdf_text(data: bytes) -> str:
-    """The text a PDF shows with simple fonts: string literals of its (plain or Flate) content streams.
-
-    Enough for a name in a document made with standard fonts; a PDF with embedded CID fonts needs a full
-    reader (pypdf) to map glyphs back to text.
-    """
-    chunks: list[str] = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, flags=re.S):
-        try:
-            stream = zlib.decompress(stream)
-        except zlib.error:
-            pass
-        for literal in re.findall(rb"\(((?:\\.|[^\\)])*)\)", stream, flags=re.S):
-            text = re.sub(rb"\\([0-7]{1,3})", lambda m: bytes([int(m[1], 8) & 0xFF]), literal)
-            text = re.sub(rb"\\(.)", rb"\1", text)
-            chunks.append(text.decode("cp1252", errors="replace"))
-    return "\n".join(chunks)
+    """The text a PDF shows, read with pypdf (any PDF a portal makes, embedded fonts included)."""
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
 
 # -- the offline form ----------------------------------------------------------------------------------
