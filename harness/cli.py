@@ -321,7 +321,7 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
     if getattr(args, "base_url", None):
         pytest_args += ["--base-url", args.base_url]
     if getattr(args, "control_token", None):
-        pytest_args += ["--control-token", args.control_token]
+        pytest_args += [f"--control-token={args.control_token}"]  # one word: a token may start with "-"
     for option in ("cdp_url", "ws_endpoint"):
         if getattr(args, option, None):
             pytest_args += ["--" + option.replace("_", "-"), getattr(args, option)]

@@ -51,7 +51,7 @@ def assert_no_secret_in_outputs(run_dir: Path, secret: str) -> None:
 def conformant_run(tmp_path_factory) -> tuple[int, str, dict, Path, str, str]:
     """The whole suite against a portal started on its own with `serve`, reached through --base-url."""
     tmp_path = tmp_path_factory.mktemp("conformant")
-    token = secrets.token_urlsafe(16)
+    token = secrets.token_hex(16)
     sink = f"127.0.0.1:{free_port()}"  # the run listens there; the portal sends its mail there
     with ReferencePortal(tmp_path / "portal", control_token=token, smtp=sink, launcher=SERVE) as portal:
         code, output = run_cli(
@@ -110,7 +110,7 @@ def test_two_shards_merged_give_the_verdicts_of_the_unsharded_run(conformant_run
 @pytest.fixture(scope="module")
 def thirty_minute_run(tmp_path_factory) -> tuple[int, str, dict, Path]:
     tmp_path = tmp_path_factory.mktemp("thirty-minutes")
-    token = secrets.token_urlsafe(16)
+    token = secrets.token_hex(16)
     thirty_minutes = ["--session-timeout", "1800"]
     with ReferencePortal(tmp_path / "portal", control_token=token, extra_args=thirty_minutes, launcher=SERVE) as portal:
         code, output = run_cli(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import secrets
+import socket
 import subprocess
 import sys
 import tempfile
@@ -41,14 +42,21 @@ class Outcome:
         return self.verdict == "NOT CONFORMANT" and self.variant.requirement in self.failed
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def _run(launcher: list[str] | None, select: str, workdir: Path) -> tuple[str, list[str], str]:
     """Serves one portal, runs the selected scenarios against it: the verdict, failed requirements, output."""
     token = secrets.token_hex(16)  # a urlsafe token may start with "-", which argparse takes for an option
+    mail = f"127.0.0.1:{_free_port()}"  # the harness runs its SMTP sink there, the portal sends there
     try:
-        with ReferencePortal(workdir / "portal", control_token=token, launcher=launcher) as portal:
+        with ReferencePortal(workdir / "portal", control_token=token, smtp=mail, launcher=launcher) as portal:
             result = subprocess.run(
                 [sys.executable, "-m", "harness.cli", "run", "--base-url", portal.base_url, "--control-token", token,
-                 "--report-dir", str(workdir / "reports"), "--", "-k", select],
+                 "--mail-listen", mail, "--report-dir", str(workdir / "reports"), "--", "-k", select],
                 capture_output=True, text=True, timeout=900, check=False,
             )
     except (PortalStartError, subprocess.TimeoutExpired) as exc:

@@ -244,6 +244,19 @@ VARIANTS: list[Variant] = [
         "REQ-AID-01", "site_carrières_offre",
         templates={"base.html": ((">Contactez-nous</a>", ">Assistance</a>"),)},
     ),
+    Variant(
+        "under-consideration-reworded", "wording", "« A l'étude » is shown as « En cours d'examen »",
+        "REQ-FAQ-06", "a_létude",
+        templates={"applications/index.html": ((
+            "<td>{{ a.status }}</td>",
+            "<td>{{ \"En cours d'examen\" if a.status == \"A l'étude\" else a.status }}</td>",
+        ),)},
+    ),
+    Variant(
+        "print-link-renamed", "wording", "« Voir/Imprimer PHP » reads « Imprimer »",
+        "REQ-PDF-01", "voirimprimer_php",
+        templates={"applications/index.html": ((">Voir/Imprimer PHP</a>", ">Imprimer</a>"),)},
+    ),
     # -- flow: a step missing, skipped or offered too early --------------------------------------------------
     Variant(
         "next-skips-experience", "flow", "« Suivant » from « Formation » skips « Expérience professionnelle »",
@@ -268,6 +281,20 @@ VARIANTS: list[Variant] = [
             " class=\"actions\"><input type=\"hidden\" name=\"accept\" value=\"yes\">"
             "<input type=\"hidden\" name=\"csrf_token\" value=\"{{ csrf_token() }}\">",
         ),)},
+    ),
+    Variant(
+        "no-pencil-at-review", "flow", "« Vérifier/soumettre » has no pencil to open a section again",
+        "REQ-SUB-12", "crayon",
+        templates={"applications/review.html": ((
+            '{% if application.status == draft %}<a href="{{ step_url(section) }}"',
+            '{% if false %}<a href="{{ step_url(section) }}"',
+        ),)},
+    ),
+    Variant(
+        "oldest-model-by-default", "flow", "the default model is the oldest application, not the latest created",
+        "REQ-DRA-07", "modèle_proposé_par_défaut",
+        patch=_swap("reference_portal.applications.create", "_previous_applications",
+                    lambda original: lambda: list(reversed(original()))),
     ),
     # -- rules the server must enforce ---------------------------------------------------------------------
     Variant(
@@ -302,6 +329,11 @@ VARIANTS: list[Variant] = [
         "one-mb-file-kept", "rule", "a file of exactly 1 Mb (1 048 576 bytes) is accepted",
         "REQ-ATT-02", "piècesjointes___cas and exactement",
         patch=_set("reference_portal.attachments", "MAX_BYTES", 1_048_577),
+    ),
+    Variant(
+        "long-file-name-kept", "rule", "a file whose name is long is accepted",
+        "REQ-ATT-03", "piècesjointes___cas and long",
+        patch=_set("reference_portal.messages", "ATTACHMENT_MAX_NAME", 255),
     ),
     Variant(
         "roster-opening-open-to-all", "rule", "a roster-only opening accepts candidates who are on no roster",
