@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test setup browser lint coverage features unit mutants clean
+.PHONY: demo test setup browser lint coverage features unit mutants flake-check clean
 
 demo: setup
 	$(BIN)/inspira-conformance demo
@@ -42,6 +42,11 @@ unit: setup
 # The defect matrix: broken variants of the reference portal, each must be caught by its requirement.
 mutants: setup
 	$(BIN)/python -m tests.mutants.matrix
+
+# Zero flakes: the whole suite RUNS times, retries off; prints how many scenarios ever failed.
+RUNS ?= 3
+flake-check: setup
+	$(BIN)/python -m tests.flake_check --runs $(RUNS)
 
 clean:
 	rm -rf $(VENV) reports/*/ reports/latest *.egg-info
