@@ -115,3 +115,11 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
     Quand mon navigateur ne garde aucun cookie
     Et je saisis le code utilisateur et le mot de passe du candidat puis je clique sur « Connexion »
     Alors un message me demande d'autoriser les cookies
+
+  @REQ-REG-11 @needs-control-api
+  Scénario: Un candidat inscrit se connecte à inspira et arrive sur la page « Accueil »
+    Étant donné un candidat inscrit dont le profil est complet
+    Et que je suis sur le site Carrières
+    Quand je clique sur le lien « Connexion »
+    Et je me reconnecte en tant que ce candidat
+    Alors je suis sur la page « Accueil »
