@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, redirect, render_template, request, session, url_for
+from flask import abort, make_response, redirect, render_template, request, session, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -109,15 +109,22 @@ def _chosen_template(previous: list[Application], value: str | None) -> Applicat
     return previous[0] if previous else None
 
 
+def flow_in_progress() -> tuple[dict[str, Any], JobOpening | None]:
+    """The step-1 flow under way and its opening; without one, back to its start; for an opening that
+    refuses this candidate, that refusal (both end the request)."""
+    flow = current_flow()
+    if flow is None:
+        abort(redirect(url_for("applications.new")))
+    opening = flow_opening(flow)
+    if opening is not None and (refusal := refusal_for(opening)) is not None:
+        abort(make_response(refusal))
+    return flow, opening
+
+
 @bp.route("/nouvelle/options", methods=["GET", "POST"])
 @login_required
 def new_options() -> Any:
-    flow = current_flow()
-    if flow is None:
-        return redirect(url_for("applications.new"))
-    opening = flow_opening(flow)
-    if opening is not None and (refusal := refusal_for(opening)) is not None:
-        return refusal
+    flow, opening = flow_in_progress()
     previous = _previous_applications()
     errors: dict[str, str] = {}
     picked = request.args.get("modele")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, redirect, render_template, request, url_for
+from flask import Response, render_template, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from reference_portal import clock, messages, offline_form
 from reference_portal.applications import bp
-from reference_portal.applications.create import create_application, current_flow, flow_opening, refusal_for
+from reference_portal.applications.create import create_application, flow_in_progress
 from reference_portal.security import login_required
 
 UPLOAD_FIELD = "offline_form"
@@ -33,12 +33,7 @@ def offline_form_download() -> Response:
 @bp.route("/nouvelle/fichier", methods=["GET", "POST"])
 @login_required
 def upload_offline_form() -> Any:
-    flow = current_flow()
-    if flow is None:
-        return redirect(url_for("applications.new"))
-    opening = flow_opening(flow)
-    if opening is not None and (refusal := refusal_for(opening)) is not None:
-        return refusal
+    flow, opening = flow_in_progress()
     if request.method == "GET":
         return _page(opening, [])
     request.max_content_length = offline_form.MAX_BYTES + _ENVELOPE_BYTES
