@@ -17,6 +17,9 @@ def test_search_by_keyword_and_number(client, control, candidate):
     assert f'href="/emplois/{wanted["id"]}">Juriste</a>' in page.get_data(as_text=True)
     by_number = client.get("/emplois", query_string={"mots_cles": wanted["number"]})
     assert "1 résultat(s)" in text(by_number)
+    # Case folding covers accented capitals too (« économiste » finds « Économiste »).
+    control.opening(title="Économiste", duty_station="Bangkok", job_family="Economics")
+    assert "1 résultat(s)" in text(client.get("/emplois", query_string={"mots_cles": "économiste"}))
 
 
 def test_search_hides_unpublished_and_filters_period(client, control, candidate):

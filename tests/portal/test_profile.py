@@ -105,3 +105,13 @@ def test_duplicate_refusal_keeps_the_typing(client, control):
     assert response.status_code == 422 and messages.DUPLICATE_CANDIDATE in text(response)
     assert 'value="awa@exemple.org"' in response.get_data(as_text=True)
     assert 'value="awa.n@exemple.org"' in client.get("/profil/coordonnees").get_data(as_text=True)
+
+
+def test_duplicate_detection_folds_accented_capitals(client, control):
+    """Faker's French names often start with « É »: SQLite's own lower() leaves it as it is."""
+    other = control.candidate("complete", first_name="Élodie", last_name="Émery", email="elodie@exemple.org")
+    me = control.candidate("complete", first_name="Élodie", last_name="Émery", email="e.emery@exemple.org")
+    login(client, me)
+    data = {**CONTACT, "first_name": "élodie", "last_name": "ÉMERY", "primary_email": other["email"]}
+    response = client.post("/profil/coordonnees", data=data)
+    assert response.status_code == 422 and messages.DUPLICATE_CANDIDATE in text(response)
