@@ -6,14 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test setup browser lint coverage features unit mutants flake-check clean
+.PHONY: demo test setup schemas browser lint coverage features unit mutants flake-check clean
 
 demo: setup
 	$(BIN)/inspira-conformance demo
 
 # The features run against real portals inside tests/harness/test_end_to_end.py (a portal started with
 # `serve`, reached through --base-url; two shards merged; a broken portal; no control API; a remote browser).
-test: setup lint coverage unit
+test: setup schemas lint coverage unit
 
 setup: $(INSTALLED) browser
 
@@ -24,6 +24,10 @@ $(INSTALLED): pyproject.toml
 
 browser: $(INSTALLED)
 	@$(BIN)/python -m harness.browser ensure
+
+# Cucumber's published JSON Schema for messages.ndjson (npm's @cucumber/messages, integrity-checked).
+schemas: $(INSTALLED)
+	@$(BIN)/python -m tests.harness.cucumber_schema
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

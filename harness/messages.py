@@ -55,7 +55,7 @@ def build_messages(report: dict, features_dir: Path = FEATURES_DIR) -> list[dict
         {
             "meta": {
                 "protocolVersion": PROTOCOL_VERSION,
-                "implementation": {"name": "inspira-conformance", "version": report["run"].get("harness_version")},
+                "implementation": _product("inspira-conformance", report["run"].get("harness_version")),
                 "runtime": {"name": "python", "version": platform.python_version()},
                 "os": {"name": platform.system()},
                 "cpu": {"name": platform.machine()},
@@ -118,3 +118,8 @@ def write_messages(report: dict, run_dir: Path) -> Path:
         for envelope in build_messages(report):
             handle.write(json.dumps(envelope, ensure_ascii=False, separators=(",", ":")) + "\n")
     return path
+
+
+def _product(name: str, version: str | None) -> dict:
+    """A Product message: the version is optional in the protocol, but a string when present."""
+    return {"name": name} if version is None else {"name": name, "version": version}

@@ -22,6 +22,9 @@ from fixtures.portal import ReferencePortal
 from harness.browser import find_browser
 from harness.paths import PROJECT_ROOT
 
+from . import cucumber_schema
+from .test_messages import assert_valid_ndjson
+
 pytestmark = pytest.mark.slow
 
 SERVE = [sys.executable, "-m", "harness.cli", "serve"]
@@ -79,6 +82,14 @@ def test_a_portal_started_with_serve_passes_through_base_url(conformant_run):
         assert manifest["run"]["harness_version"] and manifest["verdict"] == "CONFORMANT"
         assert all(token.encode() not in bundle.read(name) for name in bundle.namelist())
     assert_no_secret_in_outputs(run_dir, token)
+
+
+def test_the_runs_messages_validate_against_cucumbers_published_schema(conformant_run, thirty_minute_run):
+    validator = jsonschema.Draft202012Validator(cucumber_schema.load())
+    for run_dir in (conformant_run[3], thirty_minute_run[3]):
+        lines = (run_dir / "messages.ndjson").read_text(encoding="utf-8").splitlines()
+        assert any('"testCaseFinished"' in line for line in lines)
+        assert_valid_ndjson(validator, lines)
 
 
 def test_two_shards_merged_give_the_verdicts_of_the_unsharded_run(conformant_run, tmp_path):

@@ -7,12 +7,16 @@ import typing
 from enum import Enum
 
 import cucumber_messages
+import pytest
 from cucumber_messages import Envelope, message_converter
 from cucumber_messages.json_converter import camel_to_snake
+from jsonschema import Draft202012Validator
 
 from harness.messages import build_messages
 from harness.report import ScenarioResult, build_report
 from harness.requirements import load_catalogue
+
+from . import cucumber_schema
 
 
 def _inner(annotation):
@@ -38,17 +42,19 @@ def assert_strictly_valid(value, cls) -> None:
         assert value in {member.value for member in cls}, f"{value!r} is not a {cls.__name__}"
 
 
+def _result() -> ScenarioResult:
+    return ScenarioResult(
+        nodeid="steps/test_guide.py::test_x", feature="session.feature",
+        name="La session tient jusqu'à 20 minutes d'inactivité, pas au-delà"
+        " [durée: 19 min 59 s, état: toujours connecté]",
+        tags=["REQ-SES-01"], outcome=None,
+        steps=[{"keyword": "Étant donné", "text": "un candidat", "status": "passed", "duration_s": 0.2},
+               {"keyword": "Et", "text": "connecté", "status": "failed", "duration_s": 1.5, "error": "boom"}],
+    )
+
+
 def test_every_envelope_is_a_valid_cucumber_message():
-    results = [
-        ScenarioResult(
-            nodeid="steps/test_guide.py::test_x", feature="session.feature",
-            name="La session tient jusqu'à 20 minutes d'inactivité, pas au-delà"
-            " [durée: 19 min 59 s, état: toujours connecté]",
-            tags=["REQ-SES-01"], outcome=None,
-            steps=[{"keyword": "Étant donné", "text": "un candidat", "status": "passed", "duration_s": 0.2},
-                   {"keyword": "Et", "text": "connecté", "status": "failed", "duration_s": 1.5, "error": "boom"}],
-        ),
-    ]
+    results = [_result()]
     report = build_report(results, load_catalogue(), {"run_id": "r", "started": "2026-11-25T10:00:00+00:00"}, "partial")
     envelopes = build_messages(report)
     kinds = [next(iter(e)) for e in envelopes]
@@ -72,3 +78,40 @@ def test_the_strict_check_refuses_what_the_protocol_lacks():
         assert_strictly_valid(
             {"testStepFinished": {"testStepResult": {"status": "GREEN"}}}, Envelope
         )
+
+
+@pytest.fixture(scope="module")
+def envelope_schema() -> Draft202012Validator:
+    schema = cucumber_schema.load()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def assert_valid_ndjson(validator: Draft202012Validator, lines: list[str]) -> None:
+    problems = [
+        f"line {number}: {error.message} at {'/'.join(map(str, error.absolute_path))}"
+        for number, line in enumerate(lines, 1)
+        for error in validator.iter_errors(json.loads(line))
+    ]
+    assert not problems, "\n".join(problems[:10])
+
+
+def test_every_envelope_validates_against_cucumbers_published_json_schema(envelope_schema):
+    report = build_report([_result()], load_catalogue(), {"run_id": "r", "started": "2026-11-25T10:00:00+00:00"},
+                          "partial")
+    lines = [json.dumps(envelope, ensure_ascii=False) for envelope in build_messages(report)]
+    assert len(lines) > 5
+    assert_valid_ndjson(envelope_schema, lines)
+
+
+def test_the_schema_check_catches_a_message_that_breaks_the_protocol(envelope_schema):
+    report = build_report([_result()], load_catalogue(), {"run_id": "r", "started": "2026-11-25T10:00:00+00:00"},
+                          "partial")
+    envelopes = build_messages(report)
+    finished = next(e for e in envelopes if "testCaseFinished" in e)
+    finished["testCaseFinished"]["willBeRetried"] = "no"
+    envelopes.append({"testStepFinished": {"testStepResult": {"status": "GREEN"}}})
+    lines = [json.dumps(envelope) for envelope in envelopes]
+    with pytest.raises(AssertionError) as caught:
+        assert_valid_ndjson(envelope_schema, lines)
+    assert "'no' is not of type 'boolean'" in str(caught.value) and "'GREEN' is not one of" in str(caught.value)
