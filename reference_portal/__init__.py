@@ -49,12 +49,13 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if app.config["DATABASE_URL"].startswith("sqlite:///") and "instance" in app.config["DATABASE_URL"]:
         os.makedirs(app.instance_path, exist_ok=True)
 
-    from reference_portal import db, security
+    from reference_portal import db, mail, security
     from reference_portal.templating import init_templating
 
     db.init_app(app)
     csrf.init_app(app)
     security.init_app(app)
+    mail.init_app(app)
     init_templating(app)
 
     from reference_portal import applications, auth, home, jobs, profile

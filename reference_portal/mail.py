@@ -1,18 +1,69 @@
 """Outgoing mail: plain-text UTF-8 over SMTP, or only logged when no SMTP server is configured.
 
-A mail that cannot be sent is logged and never breaks the request that asked for it.
+Mail that an action promises (the confirmation of a submission, a recovery message) goes through the outbox
+(``mail_outbox``): ``queue_mail`` adds it to the action's own transaction, so it exists exactly when the
+action happened; once the request's work is committed the portal tries to deliver it, and a mail that could
+not leave (SMTP server down) stays there and is retried later (``deliver_pending``: after each request that
+queued mail, and by the server's background sender). Each row is claimed in one conditional UPDATE before
+it is sent, so two senders racing never send it twice.
+
+``send_mail`` sends at once and says whether it worked, for a page that must tell the person (« Contactez-nous »).
 """
 
 from __future__ import annotations
 
 import logging
 import smtplib
+import threading
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
+from typing import Any
 
-from flask import current_app
+from flask import Flask, current_app, g
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import Session
+
+from reference_portal import clock, db
+from reference_portal.models import OutgoingMail
 
 log = logging.getLogger(__name__)
+
+SMTP_TIMEOUT_SECONDS = 10
+# A claimed row is left alone this long by other senders: longer than one SMTP exchange can take.
+CLAIM_SECONDS = 120
+
+
+def _message(
+    to: str, subject: str, body: str, reply_to: str | None, attachments: Sequence[tuple[str, str, bytes]]
+) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = current_app.config["MAIL_FROM"]
+    message["To"] = to
+    message["Subject"] = subject
+    if reply_to:
+        message["Reply-To"] = reply_to
+    message.set_content(body, charset="utf-8")
+    for filename, mime_type, content in attachments:
+        maintype, _, subtype = mime_type.partition("/")
+        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
+    return message
+
+
+def _smtp_configured() -> bool:
+    config = current_app.config
+    return bool(config.get("SMTP_HOST") and config.get("SMTP_PORT"))
+
+
+def _transmit(message: EmailMessage) -> str | None:
+    """Hands the message to the SMTP server; None when it was accepted, else what went wrong."""
+    config = current_app.config
+    try:
+        with smtplib.SMTP(config["SMTP_HOST"], int(config["SMTP_PORT"]), timeout=SMTP_TIMEOUT_SECONDS) as smtp:
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as exc:
+        return f"{type(exc).__name__}: {exc}"[:300]
+    return None
 
 
 def send_mail(
@@ -23,26 +74,94 @@ def send_mail(
     reply_to: str | None = None,
     attachments: Sequence[tuple[str, str, bytes]] = (),
 ) -> bool:
-    """Send one message (``attachments``: filename, MIME type, content); returns whether it left the portal."""
-    config = current_app.config
-    message = EmailMessage()
-    message["From"] = config["MAIL_FROM"]
-    message["To"] = to
-    message["Subject"] = subject
-    if reply_to:
-        message["Reply-To"] = reply_to
-    message.set_content(body, charset="utf-8")
-    for filename, mime_type, content in attachments:
-        maintype, _, subtype = mime_type.partition("/")
-        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
-    host, port = config.get("SMTP_HOST"), config.get("SMTP_PORT")
-    if not host or not port:
+    """Send one message now (``attachments``: filename, MIME type, content); returns whether it left the portal."""
+    if not _smtp_configured():
         log.info("mail not sent (no SMTP server configured): to=%s subject=%s", to, subject)
         return False
-    try:
-        with smtplib.SMTP(host, int(port), timeout=10) as smtp:
-            smtp.send_message(message)
-    except (OSError, smtplib.SMTPException):
-        log.exception("mail to %s could not be sent", to)
+    problem = _transmit(_message(to, subject, body, reply_to, attachments))
+    if problem:
+        log.error("mail to %s could not be sent: %s", to, problem)
         return False
     return True
+
+
+def queue_mail(to: str, subject: str, body: str, *, reply_to: str | None = None) -> OutgoingMail:
+    """Adds the message to the outbox in the current transaction (the caller commits); it is delivered
+    after the request if the transaction was committed, and retried until it is."""
+    row = OutgoingMail(to_address=to, subject=subject, body=body, reply_to=reply_to, created_at=clock.now())
+    db.session().add(row)
+    g.mail_queued = True
+    return row
+
+
+def _wall_clock() -> datetime:
+    # Delivery is not a rule of the guide: it follows real time, not the portal's (possibly frozen) clock.
+    return datetime.now(UTC)
+
+
+def deliver_pending(limit: int = 50) -> int:
+    """Sends what the outbox holds and is due; returns how many messages left. Safe to run from several
+    threads or processes at once: a row is sent only by the sender whose claim on it succeeded."""
+    if not _smtp_configured():
+        return 0
+    # A session of its own: the request's unfinished work is neither committed nor seen here.
+    with Session(db.engine(), expire_on_commit=False) as session:
+        return _deliver(session, limit)
+
+
+def _deliver(session: Session, limit: int) -> int:
+    now = _wall_clock()
+    unclaimed = or_(OutgoingMail.claimed_until.is_(None), OutgoingMail.claimed_until <= now)
+    due = and_(OutgoingMail.sent_at.is_(None), unclaimed)
+    ids = list(session.execute(select(OutgoingMail.id).where(due).order_by(OutgoingMail.id).limit(limit)).scalars())
+    sent = 0
+    retry_after = timedelta(seconds=current_app.config.get("MAIL_RETRY_SECONDS", 30))
+    for row_id in ids:
+        claimed = session.execute(
+            update(OutgoingMail)
+            .where(OutgoingMail.id == row_id, due)
+            .values(claimed_until=now + timedelta(seconds=CLAIM_SECONDS), attempts=OutgoingMail.attempts + 1)
+        ).rowcount
+        session.commit()
+        if claimed != 1:
+            continue  # another sender has it
+        row = session.get(OutgoingMail, row_id, populate_existing=True)
+        problem = _transmit(_message(row.to_address, row.subject, row.body, row.reply_to, ()))
+        if problem is None:
+            row.sent_at = _wall_clock()
+            row.last_error = None
+            sent += 1
+        else:
+            log.warning("mail %s to %s not sent yet (attempt %s): %s", row.id, row.to_address, row.attempts, problem)
+            row.claimed_until = _wall_clock() + retry_after
+            row.last_error = problem
+        session.commit()
+    return sent
+
+
+def init_app(app: Flask) -> None:
+    @app.after_request
+    def deliver_after_commit(response: Any) -> Any:
+        """A request that queued mail and committed it: try to deliver now (what was rolled back is gone)."""
+        if g.pop("mail_queued", False):
+            try:
+                deliver_pending()
+            except Exception:  # delivery must never turn a done action into an error page
+                log.exception("the outbox could not be processed; its mail stays queued")
+        return response
+
+
+def start_background_sender(app: Flask, stop: threading.Event, interval: float = 30.0) -> threading.Thread:
+    """Retries the outbox every ``interval`` seconds until ``stop`` is set (run by the portal's server)."""
+
+    def run() -> None:
+        while not stop.wait(interval):
+            with app.app_context():
+                try:
+                    deliver_pending()
+                except Exception:
+                    log.exception("background mail sender: the outbox could not be processed")
+
+    thread = threading.Thread(target=run, name="mail-outbox", daemon=True)
+    thread.start()
+    return thread

@@ -296,3 +296,33 @@ class PasswordResetToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class OutgoingMail(Base):
+    """The mail outbox: an action stores its mail in its own transaction; a sender delivers it afterwards.
+
+    A row is claimed (``claimed_until`` set in one conditional UPDATE) before it is sent, so two senders
+    never send it both; ``sent_at`` marks it done. A failed attempt leaves it for a later retry."""
+
+    __tablename__ = "mail_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    to_address: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    reply_to: Mapped[str | None] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    last_error: Mapped[str | None] = mapped_column(String(300))
+
+
+class SignInFailure(Base):
+    """One failed sign-in or recovery request, counted per key (user code or address) to throttle guessing."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

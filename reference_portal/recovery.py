@@ -17,7 +17,7 @@ from sqlalchemy import func, or_, select, update
 
 from reference_portal import clock, db, messages, security
 from reference_portal.forms import EMAIL_RE, Field, validate
-from reference_portal.mail import send_mail
+from reference_portal.mail import queue_mail
 from reference_portal.models import Candidate, PasswordResetToken, Profile
 
 bp = Blueprint("recovery", __name__)
@@ -84,10 +84,9 @@ def issue_reset_link(candidate: Candidate, to: str) -> None:
             expires_at=now + timedelta(minutes=RESET_LINK_MINUTES),
         )
     )
-    db.session().commit()
     link = _public_url("auth.recovery.new_password", token=token)
     body = messages.reset_body(candidate.first_name, candidate.user_code, link, RESET_LINK_MINUTES)
-    send_mail(to, messages.RESET_SUBJECT, body)
+    queue_mail(to, messages.RESET_SUBJECT, body)  # committed with the link by the caller
 
 
 @bp.route("/code-utilisateur-oublie", methods=["GET", "POST"])
@@ -102,7 +101,8 @@ def forgot_user_code() -> Any:
     found = candidates_by_email(email)
     if found:
         body = messages.user_code_body(found[0].first_name, [c.user_code for c in found])
-        send_mail(email, messages.USER_CODE_SUBJECT, body)
+        queue_mail(email, messages.USER_CODE_SUBJECT, body)
+        db.session().commit()
     return render_template("auth/recovery_sent.html", title="Code utilisateur oublié", message=messages.USER_CODE_SENT)
 
 
@@ -123,6 +123,7 @@ def forgot_password() -> Any:
         candidate = candidate_by_user_code(identifier)
         if candidate is not None:
             issue_reset_link(candidate, contact_address(candidate))
+    db.session().commit()  # the links and their mail together
     return render_template("auth/recovery_sent.html", title="Mot de passe oublié", message=messages.RESET_LINK_SENT)
 
 

@@ -9,7 +9,7 @@ from types import FrameType
 
 from werkzeug.serving import make_server
 
-from reference_portal import create_app
+from reference_portal import create_app, mail
 
 
 def serve(
@@ -44,6 +44,7 @@ def serve(
             threading.Thread(target=server.shutdown, daemon=True).start()
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    mail.start_background_sender(app, stopping)  # retries mail the outbox still holds (SMTP was down)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
     print(f"inspira reference portal listening on http://{shown_host}:{bound_port}", flush=True)

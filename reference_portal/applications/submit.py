@@ -16,7 +16,7 @@ from reference_portal import clock, db, messages
 from reference_portal.applications import bp, own_application_or_404, sections
 from reference_portal.applications.steps import refuse_if_not_draft
 from reference_portal.jobs import refusal_reason
-from reference_portal.mail import send_mail
+from reference_portal.mail import queue_mail
 from reference_portal.models import APPLIED, DRAFT, UNDER_CONSIDERATION, WITHDRAWN, Application, Candidate
 from reference_portal.profile import completion
 from reference_portal.security import current_candidate, login_required
@@ -94,12 +94,13 @@ def conditions(application_id: int) -> Any:
         .where(Application.id == application.id, Application.status == DRAFT)
         .values(status=APPLIED, submitted_at=now)
     ).rowcount
-    session.commit()
     if changed != 1:  # another request submitted it first
+        session.rollback()
         return refuse_if_not_draft(session.get(Application, application.id, populate_existing=True))
+    # The confirmation goes in the same transaction as the status: both happen, or neither does.
     opening = application.opening
     profile = candidate.profile
-    send_mail(
+    queue_mail(
         (profile.primary_email if profile and profile.primary_email else candidate.email),
         messages.confirmation_subject(opening.number),
         messages.confirmation_body(
@@ -109,6 +110,7 @@ def conditions(application_id: int) -> Any:
             clock.format_date(now),
         ),
     )
+    session.commit()
     return redirect(url_for("applications.confirmation", application_id=application.id), 303)
 
 
