@@ -163,10 +163,12 @@ def write_run(
     report_dir: Path, run_id: str, report: dict, junit: Path | None = None, guide: Path | None = None
 ) -> Path:
     from harness.html_report import write_annotated_guide, write_html
+    from harness.masking import mask_tree, mask_value
     from harness.messages import write_messages
 
     run_dir = report_dir / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
+    report.update(mask_value(report))
     attach_evidence(report, run_dir)
     write_html(report, run_dir)
     write_messages(report, run_dir)
@@ -175,6 +177,9 @@ def write_run(
     (run_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     if junit and junit.exists() and junit.parent != run_dir:
         shutil.copy2(junit, run_dir / "junit.xml")
+    # The last sweep: whatever pytest, pytest-bdd and Playwright wrote (junit.xml, cucumber.json, traces)
+    # is masked before the bundle is made from it.
+    mask_tree(run_dir)
     write_bundle(run_dir, report)
     latest = report_dir / "latest"
     staging = report_dir / f".latest-{run_id}"

@@ -7,6 +7,7 @@ reports to the controller, which writes the report).
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Generator
 from datetime import UTC, datetime
@@ -14,12 +15,16 @@ from pathlib import Path
 
 import pytest
 
+from harness import masking
 from harness.expectations import check_expectations
 from harness.report import ScenarioResult, build_report, new_run_id, write_run
 from harness.verdicts import Outcome, outcome_of_skip
 
 RESULT_PROPERTY = "inspira_scenario"
 RUN_INFO_OUTPUT = "inspira_run_info"
+# pytest-xdist: a worker hands the secrets it learnt to the controller in memory (never in a file), so the
+# controller's last sweep over the run folder masks them too.
+SECRETS_OUTPUT = "inspira_secrets"
 STEPS_KEY = pytest.StashKey[list]()
 LABELS_KEY = pytest.StashKey[list]()
 
@@ -84,6 +89,7 @@ class ReportCollector:
                 step["error"] = error
 
     def pytest_bdd_after_step(self, request, feature, scenario, step, step_func, step_func_args) -> None:
+        masking.register(*masking.secrets_in(step_func_args))
         self._finish_step(request, "passed")
         if self.config.getoption("evidence") == "all":
             self._step_screenshot(request)
@@ -108,6 +114,7 @@ class ReportCollector:
     def pytest_bdd_step_error(
         self, request, feature, scenario, step, step_func, step_func_args, exception
     ) -> None:
+        masking.register(*masking.secrets_in(step_func_args))
         self._finish_step(request, "failed", f"{type(exception).__name__}: {exception}".splitlines()[0][:500])
 
     @pytest.hookimpl(hookwrapper=True)
@@ -117,6 +124,7 @@ class ReportCollector:
         scenario = scenario_of(item)
         if scenario is None:
             return
+        _mask_report(report)
         phase_outcome = None
         if report.skipped:
             reason = call.excinfo.value.msg if call.excinfo and hasattr(call.excinfo.value, "msg") else ""
@@ -139,7 +147,7 @@ class ReportCollector:
         report.user_properties.append(
             (
                 RESULT_PROPERTY,
-                {
+                masking.mask_value({
                     "when": report.when,
                     "outcome": phase_outcome.value if phase_outcome else None,
                     "message": message,
@@ -147,7 +155,7 @@ class ReportCollector:
                     "steps": steps,
                     "url": url,
                     "labels": item.stash.get(LABELS_KEY, []),
-                },
+                }),
             )
         )
 
@@ -156,6 +164,10 @@ class ReportCollector:
         self.deselected += len(items)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when == "teardown":  # pytest-playwright has now moved the scenario's trace and screenshots
+            for name, path in report.user_properties:
+                if name.startswith("playwright_"):
+                    masking.mask_file(self.config.invocation_params.dir / path)
         data = dict(report.user_properties).get(RESULT_PROPERTY)
         if data is None:
             return
@@ -189,6 +201,7 @@ class ReportCollector:
         """pytest-xdist: take what a worker learnt of the run (portal, browser) into the report."""
         from harness.pytest_plugin import RUN_INFO_KEY
 
+        masking.register(*json.loads(getattr(node, "workeroutput", {}).get(SECRETS_OUTPUT, "[]")))
         worker_info = json.loads(getattr(node, "workeroutput", {}).get(RUN_INFO_OUTPUT, "{}"))
         run_info = self.config.stash[RUN_INFO_KEY]
         for key, value in worker_info.items():
@@ -202,6 +215,7 @@ class ReportCollector:
 
         if hasattr(self.config, "workerinput"):
             self.config.workeroutput[RUN_INFO_OUTPUT] = json.dumps(self.config.stash[RUN_INFO_KEY])
+            self.config.workeroutput[SECRETS_OUTPUT] = json.dumps(sorted(masking.known_secrets()))
             return
         report_dir = self.config.getoption("report_dir")
         if not report_dir:
@@ -237,5 +251,28 @@ class ReportCollector:
         return Path(xmlpath) if xmlpath else None
 
 
+def _mask_report(report: pytest.TestReport) -> None:
+    """What pytest prints and writes of a failure (terminal, junit.xml, cucumber.json) without secrets."""
+    if not masking.known_secrets():
+        return
+    if report.longrepr is not None:
+        text = str(report.longrepr)
+        masked = masking.mask_text(text)
+        if masked != text:
+            report.longrepr = masked
+    report.sections = [(title, masking.mask_text(content)) for title, content in report.sections]
+
+
+def register_run_secrets(config: pytest.Config) -> None:
+    """The secrets every process of the run knows from the start: the control token (option or
+    environment), the profile's passwords, and credentials written into the base URL."""
+    from harness.profile import default_profile_path
+
+    masking.register(config.getoption("control_token", None), os.environ.get("INSPIRA_CONTROL_TOKEN"))
+    masking.register(*masking.profile_secrets(config.getoption("portal_profile", None) or default_profile_path()))
+    masking.register(*masking.url_secrets(config.getoption("base_url", None)))
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    register_run_secrets(config)
     config.pluginmanager.register(ReportCollector(config), "inspira-report-collector")

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright
 
 from harness.browser import find_browser
+from harness.masking import watch_password_fields
 from harness.pytest_plugin import RUN_INFO_KEY
 
 ACTION_TIMEOUT_MS = 10_000
@@ -52,4 +53,5 @@ def browser_context_args(browser_context_args: dict, target) -> dict:
 @pytest.fixture
 def context(context: BrowserContext) -> BrowserContext:
     context.set_default_timeout(ACTION_TIMEOUT_MS)
+    watch_password_fields(context)  # what is typed there is masked in the report and the trace
     return context
