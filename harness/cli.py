@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import secrets
 import sys
 import urllib.error
 import urllib.request
@@ -86,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
                              help="known failures (TOML); the run then fails only on a difference from them")
         command.add_argument("--shard", default=None, metavar="I/N", type=_shard_spec,
                              help="run only shard I of N (deterministic); merge with `report merge`")
+        command.add_argument("--data-seed", type=int, default=None, metavar="N",
+                             help="seed of the made-up candidate data (names, dates); each report names its own, "
+                                  "so a failure can be replayed with the same data")
         command.add_argument("--retries", type=int, default=0, metavar="N",
                              help="retry a failed scenario up to N times; one that then passes is reported flaky")
         command.add_argument("--phase", choices=["parallel", "serial"], default=None, help=argparse.SUPPRESS)
@@ -306,6 +310,8 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
     ]
     if args.shard:
         pytest_args += ["--shard", args.shard]
+    if args.data_seed is not None:
+        pytest_args += ["--data-seed", str(args.data_seed)]
     if args.expectations:
         pytest_args += ["--expectations", args.expectations]
     if args.guide:
@@ -381,9 +387,10 @@ def _run_in_phases(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
     from harness.report_tools import merge_runs
 
     runs = []
+    seed = [] if args.data_seed is not None else ["--data-seed", str(secrets.randbelow(2**32))]  # one for both
     for phase in ("parallel", "serial"):
         run_id = new_run_id()
-        command = [sys.executable, "-m", "harness.cli", *_without_passthrough(args.argv),
+        command = [sys.executable, "-m", "harness.cli", *_without_passthrough(args.argv), *seed,
                    "--phase", phase, "--run-id", run_id, "--", *_passthrough(args.argv)]
         status = subprocess.run(command, check=False).returncode
         if status not in (ExitCode.CONFORMANT, ExitCode.NOT_CONFORMANT):
@@ -406,6 +413,9 @@ def print_summary(report: dict, run_dir: Path) -> None:
     print()
     print(f"verdict: {report['verdict']} ({report['scope']} run)")
     print("scenarios: " + ", ".join(f"{counts[k]} {k.replace('_', ' ')}" for k in counts if k != "total"))
+    if report["run"].get("data_seed") is not None and report["verdict"] != "CONFORMANT":
+        print(f"data seed: {report['run']['data_seed']} (the same names and dates again: run --data-seed "
+              f"{report['run']['data_seed']})")
     width = max((len(r["id"]) for r in report["requirements"]), default=10)
     for requirement in report["requirements"]:
         if requirement["verdict"] not in ("conformant", "not_run"):

@@ -7,6 +7,7 @@ scenarios on the capabilities they need, and pulls in the fixture, step and repo
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,6 +74,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run only the scenarios that leave the portal's clock alone (parallel) or only those that move it",
     )
     group.addoption("--shard", default=None, metavar="I/N", help="run only shard I of N (deterministic split)")
+    group.addoption(
+        "--data-seed", type=int, default=None, metavar="N",
+        help="seed of the made-up candidate data; default: a new one, named in the report",
+    )
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -83,6 +88,9 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.run_id = config.getoption("run_id") or new_run_id()
         if not getattr(config.option, "xmlpath", None):
             config.option.xmlpath = str(Path(report_dir) / config.option.run_id / "junit.xml")
+    if config.getoption("data_seed") is None and not hasattr(config, "workerinput"):
+        # xdist hands the controller's options to its workers, so every worker uses this one seed.
+        config.option.data_seed = secrets.randbelow(2**32)
     shard_spec = config.getoption("shard")
     if shard_spec:
         try:
@@ -101,6 +109,7 @@ def pytest_configure(config: pytest.Config) -> None:
         **provenance(),
         "profile": config.stash[PROFILE_KEY].name,
         "profile_path": str(Path(profile_path)),
+        "data_seed": config.getoption("data_seed"),
     }
     for requirement in config.stash[CATALOGUE_KEY].values():
         config.addinivalue_line("markers", f"{requirement.id}: {requirement.statement}")

@@ -136,3 +136,66 @@ def test_a_scenario_that_passes_only_on_retry_is_flaky_never_clean(pytester: pyt
     assert scenario["outcome"] == "flaky" and "first attempt fails" in scenario["failed_attempts"][0]["message"]
     assert {r["id"]: r["verdict"] for r in report["requirements"]}["REQ-REG-01"] == "flaky"
     assert report["summary"]["flaky"] == 1 and report["summary"]["passed"] == 0
+
+
+SEEDED_CONFTEST = '''
+import json
+import pytest
+from pytest_bdd import given
+
+from fixtures.portal import Target
+from harness.profile import default_profile_path, load_profile
+
+
+@pytest.fixture(scope="session")
+def target():
+    return Target("http://127.0.0.1:9", load_profile(default_profile_path()), frozenset({"control_api"}))
+
+
+@given("un candidat inventé")
+def made_up(people, request, tmp_path_factory):
+    person = people.person()
+    out = tmp_path_factory.getbasetemp().parent / "names.jsonl"
+    with out.open("a", encoding="utf-8") as names:
+        names.write(json.dumps([request.node.name, person.first_name, person.last_name, str(person.date_of_birth),
+                                person.user_code]) + "\\n")
+'''
+
+SEEDED_FEATURE = '''# language: fr
+Fonctionnalité: Données
+  @REQ-REG-01
+  Scénario: premier
+    Étant donné un candidat inventé
+
+  @REQ-REG-02
+  Scénario: second
+    Étant donné un candidat inventé
+'''
+
+
+def test_the_data_seed_replays_a_scenarios_names_whatever_else_runs(pytester: pytest.Pytester, tmp_path):
+    pytester.makeconftest(SEEDED_CONFTEST)
+    pytester.makefile(".feature", donnees=SEEDED_FEATURE)
+    pytester.makepyfile(test_donnees='from pytest_bdd import scenarios\nscenarios("donnees.feature")\n')
+    names = pytester.path / "names.jsonl"
+
+    def run(*args: str) -> list[list[str]]:
+        names.unlink(missing_ok=True)
+        reports = tmp_path / "reports"
+        result = pytester.runpytest_subprocess("--report-dir", str(reports), "--run-id", "seeded", *args)
+        result.assert_outcomes(passed=len(names.read_text(encoding="utf-8").splitlines()))
+        return [json.loads(line) for line in names.read_text(encoding="utf-8").splitlines()]
+
+    both = {row[0]: row for row in run("--data-seed", "7")}
+    alone = run("--data-seed", "7", "-k", "second")
+    assert alone[0][:4] == both["test_second"][:4]  # same names and date of birth without the first scenario
+    assert alone[0][4] != both["test_second"][4]  # but a new user code: a rerun never collides with the first
+    report = json.loads((tmp_path / "reports" / "seeded" / "report.json").read_text(encoding="utf-8"))
+    assert report["run"]["data_seed"] == 7
+    other = {row[0]: row for row in run("--data-seed", "8")}
+    assert other["test_second"][:3] != both["test_second"][:3]
+    assert both["test_premier"][:3] != both["test_second"][:3]
+    unseeded = run()
+    report = json.loads((tmp_path / "reports" / "seeded" / "report.json").read_text(encoding="utf-8"))
+    assert isinstance(report["run"]["data_seed"], int)  # a seed was chosen and is named
+    assert len(unseeded) == 2
