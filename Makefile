@@ -11,9 +11,10 @@ INSTALLED := $(VENV)/.installed
 demo: setup
 	$(BIN)/inspira-conformance demo
 
+# Everything CI checks: lint, the requirement coverage, the unit and end-to-end tests, then the defect matrix.
 # The features run against real portals inside tests/harness/test_end_to_end.py (a portal started with
 # `serve`, reached through --base-url; two shards merged; a broken portal; no control API; a remote browser).
-test: setup schemas lint coverage unit
+test: setup schemas lint coverage unit mutants
 
 setup: $(INSTALLED) browser
 
