@@ -153,18 +153,26 @@ def login() -> Any:
         return response
     user_code = request.form.get("user_code", "").strip()
     password = request.form.get("password", "")
+    limits = security.sign_in_limits(user_code)
+    if security.throttled(limits):
+        # Refused without looking at the password, in the same words whether or not the user code exists.
+        return _login_failure(user_code, messages.sign_in_throttled(security.THROTTLE_MINUTES), 429)
     candidate = db.session().execute(select(Candidate).where(Candidate.user_code == user_code)).scalar_one_or_none()
     if not security.verify_password(candidate.password_hash if candidate else None, password):
-        page = render_template(
-            "auth/login.html",
-            fields=LOGIN_FIELDS,
-            raw={"user_code": user_code},
-            errors={},
-            failure=messages.BAD_CREDENTIALS,
-        )
-        return page, 401
+        security.record_event(limits)
+        db.session().commit()
+        return _login_failure(user_code, messages.BAD_CREDENTIALS, 401)
+    security.forget_events(next(iter(limits)))  # this user code's failures; the client's still count
+    db.session().commit()
     security.sign_in(candidate)
     return redirect(url_for("home.dashboard"))
+
+
+def _login_failure(user_code: str, failure: str, status: int) -> Any:
+    page = render_template(
+        "auth/login.html", fields=LOGIN_FIELDS, raw={"user_code": user_code}, errors={}, failure=failure
+    )
+    return page, status
 
 
 def _cookies_refused() -> Any:

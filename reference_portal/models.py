@@ -117,6 +117,9 @@ class JobOpening(Base):
     state: Mapped[str] = mapped_column(String(20), default="open", index=True)
     posted_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     deadline: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The searched columns, case-folded, kept up to date by reference_portal.jobs: job search compares words
+    # with it in SQL (no function called per row), so its cost stays that of one plain scan.
+    search_text: Mapped[str] = mapped_column(Text, default="")
 
     questions: Mapped[list[PrescreeningQuestion]] = relationship(
         back_populates="opening", order_by="PrescreeningQuestion.position", cascade="all, delete-orphan"
@@ -318,10 +321,11 @@ class OutgoingMail(Base):
     last_error: Mapped[str | None] = mapped_column(String(300))
 
 
-class SignInFailure(Base):
-    """One failed sign-in or recovery request, counted per key (user code or address) to throttle guessing."""
+class ThrottleEvent(Base):
+    """One failed sign-in or one recovery request, counted per key (a hash of the user code, address or
+    client address) to slow down guessing; kept in the database so that every server process counts them."""
 
-    __tablename__ = "sign_in_failures"
+    __tablename__ = "throttle_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(300), index=True)

@@ -98,6 +98,8 @@ def forgot_user_code() -> Any:
         errors = {name: messages.field_error("Adresse email", messages.RECOVERY_EMAIL_HINT) for name in result.errors}
         return _form("auth/forgot_user_code.html", USER_CODE_FIELDS, result.raw, errors), 422
     email = result.values["email"]
+    if (refusal := _throttle(email, "auth/forgot_user_code.html", USER_CODE_FIELDS, result.raw, "email")) is not None:
+        return refusal
     found = candidates_by_email(email)
     if found:
         body = messages.user_code_body(found[0].first_name, [c.user_code for c in found])
@@ -116,6 +118,9 @@ def forgot_password() -> Any:
         label = PASSWORD_FIELDS[0].label
         errors = {"identifier": messages.field_error(label, messages.RECOVERY_IDENTIFIER_HINT)}
         return _form("auth/forgot_password.html", PASSWORD_FIELDS, result.raw, errors), 422
+    refusal = _throttle(identifier, "auth/forgot_password.html", PASSWORD_FIELDS, result.raw, "identifier")
+    if refusal is not None:
+        return refusal
     if "@" in identifier:
         for candidate in candidates_by_email(identifier):
             issue_reset_link(candidate, identifier)
@@ -125,6 +130,18 @@ def forgot_password() -> Any:
             issue_reset_link(candidate, contact_address(candidate))
     db.session().commit()  # the links and their mail together
     return render_template("auth/recovery_sent.html", title="Mot de passe oublié", message=messages.RESET_LINK_SENT)
+
+
+def _throttle(target: str, template: str, fields: tuple[Field, ...], raw: dict[str, str], name: str) -> Any | None:
+    """Counts this request (each may send mail); the refusal to show once there were too many, else None.
+    The answer does not depend on whether an account matches."""
+    limits = security.recovery_limits(target)
+    if security.throttled(limits):
+        errors = {name: messages.recovery_throttled(security.THROTTLE_MINUTES)}
+        return _form(template, fields, raw, errors), 429
+    security.record_event(limits)
+    db.session().commit()
+    return None
 
 
 def _usable_token(token: str) -> tuple[PasswordResetToken | None, str | None]:

@@ -1,17 +1,20 @@
-"""Who is signed in, password hashing, and the inactivity timeout."""
+"""Who is signed in, password hashing, throttling of guesses, and the inactivity timeout."""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, current_app, g, redirect, request, session, url_for
+from sqlalchemy import delete, func, select
 
 from reference_portal import clock, db
-from reference_portal.models import Candidate
+from reference_portal.models import Candidate, ThrottleEvent
 
 _hasher = PasswordHasher()
 # Checked against when the user code is unknown, so both failures cost the same time.
@@ -29,6 +32,67 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+# Throttling: at most this many events per key within THROTTLE_MINUTES (a sliding window, by the portal's
+# clock). Counted in the database, not in memory, because the portal may run as several processes.
+THROTTLE_MINUTES = 15
+SIGN_IN_FAILURES_PER_USER_CODE = 5
+SIGN_IN_FAILURES_PER_CLIENT = 30  # many user codes tried from one place; generous for offices behind one NAT
+RECOVERY_REQUESTS_PER_TARGET = 3  # each sends mail: no mail-bombing of one address
+RECOVERY_REQUESTS_PER_CLIENT = 20
+
+
+def throttle_key(kind: str, value: str) -> str:
+    """Only a hash is stored: the table must not become a list of user codes or addresses."""
+    return kind + ":" + hashlib.sha256(value.strip().lower().encode("utf-8", "replace")).hexdigest()[:40]
+
+
+def client_address() -> str:
+    # The direct peer. Behind a reverse proxy, wrap the app in werkzeug's ProxyFix so this is the client's.
+    return request.remote_addr or "unknown"
+
+
+def sign_in_limits(user_code: str) -> dict[str, int]:
+    return {
+        throttle_key("sign-in:user-code", user_code): SIGN_IN_FAILURES_PER_USER_CODE,
+        throttle_key("sign-in:client", client_address()): SIGN_IN_FAILURES_PER_CLIENT,
+    }
+
+
+def recovery_limits(target: str) -> dict[str, int]:
+    return {
+        throttle_key("recovery:target", target): RECOVERY_REQUESTS_PER_TARGET,
+        throttle_key("recovery:client", client_address()): RECOVERY_REQUESTS_PER_CLIENT,
+    }
+
+
+def _window_start():  # noqa: ANN202
+    return clock.now() - timedelta(minutes=THROTTLE_MINUTES)
+
+
+def throttled(limits: dict[str, int]) -> bool:
+    """Whether any key has reached its limit within the window."""
+    counts = dict(
+        db.session().execute(
+            select(ThrottleEvent.key, func.count(ThrottleEvent.id))
+            .where(ThrottleEvent.key.in_(limits), ThrottleEvent.at > _window_start())
+            .group_by(ThrottleEvent.key)
+        ).all()
+    )
+    return any(counts.get(key, 0) >= limit for key, limit in limits.items())
+
+
+def record_event(limits: dict[str, int]) -> None:
+    """Counts one event against every key (forgetting theirs older than the window); the caller commits."""
+    session = db.session()
+    session.execute(delete(ThrottleEvent).where(ThrottleEvent.key.in_(limits), ThrottleEvent.at <= _window_start()))
+    now = clock.now()
+    session.add_all(ThrottleEvent(key=key, at=now) for key in limits)
+
+
+def forget_events(key: str) -> None:
+    db.session().execute(delete(ThrottleEvent).where(ThrottleEvent.key == key))
 
 
 def sign_in(candidate: Candidate) -> None:
