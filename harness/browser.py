@@ -1,7 +1,8 @@
 """Which Chromium the harness drives, and how to make sure there is one.
 
 A Playwright-managed Chromium is used where one is installed; otherwise the system Chromium (Debian's
-``chromium`` package), installed with apt when it is missing and the user is root.
+``chromium`` package), installed with apt when it is missing and the user is root. The environment
+variable ``INSPIRA_BROWSER`` names another Chromium executable to use instead.
 
     python -m harness.browser ensure   # used by the Makefile; prints the browser and its version
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SYSTEM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+BROWSER_ENV = "INSPIRA_BROWSER"
 
 # Flags that let a system Chromium run headless as root on a machine with a closed network.
 SYSTEM_CHROMIUM_ARGS = [
@@ -29,7 +31,7 @@ SYSTEM_CHROMIUM_ARGS = [
 
 @dataclass(frozen=True)
 class BrowserChoice:
-    kind: str  # "playwright-managed" or "system"
+    kind: str  # "playwright-managed", "system", or "configured" (INSPIRA_BROWSER)
     executable: str
 
     def launch_args(self) -> dict:
@@ -65,7 +67,11 @@ def system_chromium() -> str | None:
 
 
 def find_browser(managed: str | None = None) -> BrowserChoice | None:
-    """``managed``: the Playwright-managed executable path when the caller already runs Playwright."""
+    """``managed``: the Playwright-managed executable path when the caller already runs Playwright.
+    INSPIRA_BROWSER wins over both, as given: if it cannot start, the run says so."""
+    configured = os.environ.get(BROWSER_ENV)
+    if configured:
+        return BrowserChoice("configured", configured)
     managed = managed if managed is not None else managed_chromium()
     if managed and not Path(managed).exists():
         managed = None

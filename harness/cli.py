@@ -10,26 +10,21 @@ import argparse
 import json
 import secrets
 import sys
-import urllib.error
-import urllib.request
 from pathlib import Path
 
+from harness import masking
 from harness.paths import DEFAULT_REPORTS_DIR, PROJECT_ROOT, STEPS_DIR
+from harness.preflight import Unreachable, check_target
 from harness.profile import ProfileError, default_profile_path, load_profile
 from harness.report import new_run_id
 from harness.verdicts import ExitCode
 
 PROG = "inspira-conformance"
-REACHABILITY_TIMEOUT_S = 8.0
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 class UsageError(Exception):
     """A mistake in how the command was called: one line, exit 2."""
-
-
-class Unreachable(Exception):
-    """The target portal cannot be reached: one line, exit 3."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -169,24 +164,6 @@ def coverage(args: argparse.Namespace) -> int:
         print(f"{total - sum(1 for r in result['requirements'] if not r['scenarios'])} of {total} requirements "
               f"have a scenario; {len(result['unknown_tags'])} unknown tag(s)")
     return ExitCode.NOT_CONFORMANT if problems else ExitCode.CONFORMANT
-
-
-def check_reachable(base_url: str) -> None:
-    request = urllib.request.Request(base_url, method="GET")
-    try:
-        with urllib.request.urlopen(request, timeout=REACHABILITY_TIMEOUT_S):
-            return
-    except urllib.error.HTTPError as exc:
-        if exc.code < 500:
-            return  # it answers; what it answers is for the scenarios to judge
-        raise Unreachable(
-            f"{base_url} answers HTTP {exc.code}: the portal is up but failing; check its logs"
-        ) from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise Unreachable(
-            f"cannot reach {base_url} ({reason}); start the portal or correct --base-url"
-        ) from None
 
 
 def labels_command(args: argparse.Namespace) -> int:
@@ -338,6 +315,9 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
 
 def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
     profile_path = Path(args.profile) if args.profile else default_profile_path()
+    # What this process prints or writes before pytest starts is masked too (pytest registers its own).
+    masking.register(getattr(args, "control_token", None), *masking.profile_secrets(profile_path))
+    masking.register(*masking.url_secrets(getattr(args, "base_url", None)))
     try:
         profile = load_profile(profile_path)
     except ProfileError as exc:
@@ -354,7 +334,8 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
     base_url = getattr(args, "base_url", None) or profile.base_url
     if base_url:
         args.base_url = base_url
-        check_reachable(base_url)
+        masking.register(*masking.url_secrets(base_url))
+        check_target(base_url)
     if args.workers > 1 and base_url and not args.shard and not args.phase and profile.has("clock"):
         return _run_in_phases(args)
     run_id = args.run_id or new_run_id()
@@ -375,7 +356,27 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
         print(f"{PROG}: the run ended without a report (pytest exit status {int(status)})", file=sys.stderr)
         return ExitCode.HARNESS_ERROR, None, run_dir
     report = json.loads(report_path.read_text(encoding="utf-8"))
+    if report["run"].get("error"):  # the run stopped (a browser that does not start): say why, in one line
+        print(f"{PROG}: {report['run']['error']}", file=sys.stderr)
     return report["exit_code"], report, run_dir
+
+
+def _report_failed_run(args: argparse.Namespace, line: str, code: int) -> None:
+    """A run that could not start still leaves a report, saying ERROR and why, so that reports/latest
+    never shows an older run's verdict as this one's."""
+    from harness.provenance import provenance
+    from harness.report import error_report, write_run
+    from harness.requirements import CatalogueError, load_catalogue
+
+    profile_path = Path(args.profile) if args.profile else default_profile_path()
+    run_info = {**provenance(), "profile": profile_path.stem, "profile_path": str(profile_path)}
+    if getattr(args, "base_url", None):
+        run_info["portal_url"] = args.base_url
+    run_id = args.run_id or new_run_id()
+    try:
+        write_run(Path(args.report_dir), run_id, error_report(line, code, load_catalogue(), run_id, run_info))
+    except (OSError, CatalogueError):
+        pass  # an unwritable report folder: the line on stderr is then all there is
 
 
 def _run_in_phases(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
@@ -447,15 +448,20 @@ def main(argv: list[str] | None = None) -> int:
             return int(report_command(args))
         if args.command == "labels":
             return int(labels_command(args))
-        code, report, run_dir = run(args)
+        try:
+            code, report, run_dir = run(args)
+        except (UsageError, Unreachable) as exc:
+            failure = ExitCode.USAGE_ERROR if isinstance(exc, UsageError) else ExitCode.HARNESS_ERROR
+            _report_failed_run(args, masking.mask_text(str(exc)), failure)
+            raise
         if report is not None:
             print_summary(report, run_dir)
         return int(code)
     except UsageError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(f"{PROG}: {masking.mask_text(str(exc))}", file=sys.stderr)
         return ExitCode.USAGE_ERROR
     except Unreachable as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(f"{PROG}: {masking.mask_text(str(exc))}", file=sys.stderr)
         return ExitCode.HARNESS_ERROR
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)

@@ -15,7 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from harness.requirements import Requirement, requirement_ids
-from harness.verdicts import Outcome, RequirementVerdict, exit_code, overall_verdict, requirement_verdict
+from harness.verdicts import (
+    ExitCode,
+    Outcome,
+    RequirementVerdict,
+    exit_code,
+    overall_verdict,
+    requirement_verdict,
+)
 
 REPORT_FORMAT = 1
 
@@ -114,6 +121,28 @@ def build_report(
         "unknown_requirement_tags": sorted(unknown),
         "run": run_info,
     }
+
+
+ERROR_VERDICT = "ERROR"
+
+
+def mark_run_error(report: dict, line: str, code: int = ExitCode.HARNESS_ERROR) -> dict:
+    """The run could not check the portal (a browser that does not start, a target that cannot be
+    reached, a configuration that cannot be used): the verdict is ERROR, never a pass, and the run says why."""
+    report["verdict"] = ERROR_VERDICT
+    report["exit_code"] = int(code)
+    report["run"]["status"] = "error"
+    report["run"]["error"] = line
+    return report
+
+
+def error_report(
+    line: str, code: int, catalogue: dict[str, Requirement], run_id: str, run_info: dict | None = None
+) -> dict:
+    """The report of a run that stopped before any scenario ran."""
+    info = {**(run_info or {}), "run_id": run_id, "started": datetime.now(UTC).isoformat(timespec="seconds"),
+            "duration_s": 0.0}
+    return mark_run_error(build_report([], catalogue, info, "full"), line, code)
 
 
 def attach_evidence(report: dict, run_dir: Path) -> None:

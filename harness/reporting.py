@@ -17,7 +17,8 @@ import pytest
 
 from harness import masking
 from harness.expectations import check_expectations
-from harness.report import ScenarioResult, build_report, new_run_id, write_run
+from harness.preflight import RunAborted
+from harness.report import ScenarioResult, build_report, mark_run_error, new_run_id, write_run
 from harness.verdicts import Outcome, outcome_of_skip
 
 RESULT_PROPERTY = "inspira_scenario"
@@ -69,6 +70,7 @@ class ReportCollector:
         self.config = config
         self.results: dict[str, ScenarioResult] = {}
         self.deselected = 0
+        self.run_error: str | None = None  # why the run stopped before it could check anything more
         self.started = datetime.now(UTC)
         self.t0 = time.monotonic()
 
@@ -124,6 +126,12 @@ class ReportCollector:
         scenario = scenario_of(item)
         if scenario is None:
             return
+        aborted = call.excinfo.value if call.excinfo is not None and call.excinfo.errisinstance(RunAborted) else None
+        if aborted is not None:
+            # The one line says it all; the run stops here (and its report says ERROR) rather than fail
+            # the same way in every scenario.
+            report.longrepr = str(aborted)
+            item.session.shouldstop = str(aborted)
         _mask_report(report)
         phase_outcome = None
         if report.skipped:
@@ -155,6 +163,7 @@ class ReportCollector:
                     "steps": steps,
                     "url": url,
                     "labels": item.stash.get(LABELS_KEY, []),
+                    **({"aborts_run": str(aborted)} if aborted is not None else {}),
                 }),
             )
         )
@@ -171,6 +180,8 @@ class ReportCollector:
         data = dict(report.user_properties).get(RESULT_PROPERTY)
         if data is None:
             return
+        if data.get("aborts_run"):
+            self.run_error = self.run_error or data["aborts_run"]
         result = self.results.get(report.nodeid)
         if result is None:
             result = self.results[report.nodeid] = ScenarioResult(
@@ -238,7 +249,9 @@ class ReportCollector:
             list(self.results.values()), self.config.stash[CATALOGUE_KEY], run_info, scope
         )
         expectations = self.config.stash.get(EXPECTATIONS_KEY, None)
-        if expectations is not None:
+        if self.run_error:
+            mark_run_error(report, self.run_error)
+        elif expectations is not None:
             # The verdict stays what it is; the exit code then says whether the run met the expectations.
             report["expectations"] = check_expectations(report, expectations)
             report["exit_code"] = 0 if report["expectations"]["met"] else 1

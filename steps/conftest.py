@@ -7,9 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from harness.browser import find_browser
 from harness.masking import watch_password_fields
+from harness.preflight import RunAborted, browser_failure
 from harness.pytest_plugin import RUN_INFO_KEY
 
 ACTION_TIMEOUT_MS = 10_000
@@ -24,24 +26,38 @@ def browser_type_launch_args(browser_type_launch_args: dict, playwright: Playwri
 
 
 @pytest.fixture(scope="session")
-def browser(launch_browser, playwright: Playwright, pytestconfig: pytest.Config) -> Iterator[Browser]:
+def browser(
+    launch_browser, playwright: Playwright, pytestconfig: pytest.Config, browser_type_launch_args: dict
+) -> Iterator[Browser]:
     """One browser per worker: launched here, or a remote one (Selenium Grid 4, Browserless, a Playwright
     server) reached over CDP or a Playwright websocket."""
     cdp_url = pytestconfig.getoption("cdp_url")
     ws_endpoint = pytestconfig.getoption("ws_endpoint")
-    if cdp_url:
-        browser = playwright.chromium.connect_over_cdp(cdp_url, timeout=15_000)
-        where = f"remote over CDP at {cdp_url}"
-    elif ws_endpoint:
-        browser = playwright.chromium.connect(ws_endpoint, timeout=15_000)
-        where = f"Playwright server at {ws_endpoint}"
-    else:
-        browser = launch_browser()
-        where = "launched locally"
+    try:
+        if cdp_url:
+            where = f"remote over CDP at {cdp_url}"
+            browser = playwright.chromium.connect_over_cdp(cdp_url, timeout=15_000)
+        elif ws_endpoint:
+            where = f"Playwright server at {ws_endpoint}"
+            browser = playwright.chromium.connect(ws_endpoint, timeout=15_000)
+        else:
+            where = "launched locally"
+            browser = launch_browser()
+    except PlaywrightError as exc:  # nothing can be checked without it: the run stops with the verdict ERROR
+        executable = browser_type_launch_args.get("executable_path", "the Playwright-managed Chromium")
+        how = f"launch {executable}" if where == "launched locally" else f"connect to {where}"
+        raise RunAborted(browser_failure(exc, how)) from None
     pytestconfig.stash[RUN_INFO_KEY]["browser"] = f"{browser.browser_type.name} {browser.version}"
     pytestconfig.stash[RUN_INFO_KEY]["browser_location"] = where
     yield browser
     browser.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(target) -> str:
+    """The portal under test. Defined here, pytest-playwright's own fallback fixture (a method of a class,
+    deprecated by pytest 9 with a warning at every run) is never used."""
+    return target.base_url
 
 
 @pytest.fixture(scope="session")
