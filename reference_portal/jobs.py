@@ -8,9 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
-from sqlalchemy import func, or_, select
+from sqlalchemy import event, func, select
 
 from reference_portal import clock, db, messages
+from reference_portal.i18n import gettext as _
 from reference_portal.models import WITHDRAWN, Application, JobOpening, RosterMembership
 from reference_portal.security import current_candidate, login_required
 
@@ -78,8 +79,11 @@ class SearchCriteria:
         return {"mots_cles": self.keywords, "periode": self.period}
 
     def describe(self) -> str:
-        words = f"« {self.keywords} »" if self.keywords else "tous les appels à candidature"
-        return f"Mots clés : {words} ; Rech. offres publiées sous : {PERIODS[self.period][0]}"
+        """The criteria in words, in the portal's language."""
+        everything = _("tous les appels à candidature")
+        words = _("« {keywords} »").format(keywords=self.keywords) if self.keywords else everything
+        period = _(PERIODS[self.period][0])
+        return _("Mots clés : {words} ; Rech. offres publiées sous : {period}").format(words=words, period=period)
 
     def conditions(self, now: datetime) -> list[Any]:
         """SQL conditions selecting the published openings that match."""
@@ -88,8 +92,7 @@ class SearchCriteria:
         if days is not None:
             conditions.append(JobOpening.posted_at >= now - timedelta(days=days))
         for word in self.keywords.split():
-            pattern = f"%{_escape_like(word)}%"
-            conditions.append(or_(*(column.ilike(pattern, escape="\\") for column in _SEARCHED_COLUMNS)))
+            conditions.append(JobOpening.search_text.like(f"%{_escape_like(word.casefold())}%", escape="\\"))
         return conditions
 
     def matches(self, opening: JobOpening, now: datetime) -> bool:
@@ -99,11 +102,28 @@ class SearchCriteria:
         days = PERIODS[self.period][1]
         if days is not None and opening.posted_at < now - timedelta(days=days):
             return False
-        searched = " ".join(str(getattr(opening, column.key)) for column in _SEARCHED_COLUMNS).casefold()
+        searched = searchable_text(opening)
         return all(word.casefold() in searched for word in self.keywords.split())
 
 
 _SEARCHED_COLUMNS = (JobOpening.title, JobOpening.number, JobOpening.job_family, JobOpening.duty_station)
+
+
+def searchable_text(opening: JobOpening | Mapping[str, Any]) -> str:
+    """What a keyword is looked for in: the searched columns, case-folded, one per line (a word never spans two).
+
+    Case-folded in Python, so « Élodie » finds « élodie » on every database, with no per-row function in SQL."""
+    if isinstance(opening, Mapping):
+        values = (opening.get(column.key) for column in _SEARCHED_COLUMNS)
+    else:
+        values = (getattr(opening, column.key) for column in _SEARCHED_COLUMNS)
+    return "\n".join(str(value or "") for value in values).casefold()
+
+
+@event.listens_for(JobOpening, "before_insert")
+@event.listens_for(JobOpening, "before_update")
+def _keep_search_text(mapper: Any, connection: Any, opening: JobOpening) -> None:
+    opening.search_text = searchable_text(opening)
 
 
 @bp.get("")

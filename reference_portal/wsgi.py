@@ -1,0 +1,59 @@
+"""The portal for a production WSGI server, configured from the environment:
+
+    INSPIRA_SECRET_KEY=… INSPIRA_DATABASE_URL=postgresql+psycopg://user@host/db \\
+        gunicorn --workers 4 --bind 127.0.0.1:8000 'reference_portal.wsgi:app'
+
+Several server processes share sessions only when they sign cookies with the same key, so the key is
+required here (the embedded server makes one up because it is a single process). Other variables:
+INSPIRA_CONTROL_TOKEN (enables the test-control API), INSPIRA_SMTP (HOST:PORT), INSPIRA_SESSION_TIMEOUT and
+INSPIRA_SESSION_WARNING (seconds).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from reference_portal import create_app
+
+
+class ConfigurationError(RuntimeError):
+    """An environment variable is missing or malformed."""
+
+
+def config_from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    secret = environ.get("INSPIRA_SECRET_KEY", "")
+    if len(secret) < 16:
+        raise ConfigurationError(
+            "INSPIRA_SECRET_KEY must be set to a secret of at least 16 characters, the same for every server "
+            "process (for example the output of: python3 -c 'import secrets; print(secrets.token_hex(32))')"
+        )
+    config: dict[str, Any] = {"SECRET_KEY": secret, "CONTROL_TOKEN": environ.get("INSPIRA_CONTROL_TOKEN") or None}
+    if environ.get("INSPIRA_DATABASE_URL"):
+        config["DATABASE_URL"] = environ["INSPIRA_DATABASE_URL"]
+    if environ.get("INSPIRA_SMTP"):
+        host, sep, port = environ["INSPIRA_SMTP"].rpartition(":")
+        if not sep or not host or not port.isdigit():
+            raise ConfigurationError(f"INSPIRA_SMTP={environ['INSPIRA_SMTP']!r}: expected HOST:PORT")
+        config["SMTP_HOST"], config["SMTP_PORT"] = host, int(port)
+    for variable, key in (("INSPIRA_SESSION_TIMEOUT", "SESSION_TIMEOUT_SECONDS"),
+                          ("INSPIRA_SESSION_WARNING", "SESSION_WARNING_SECONDS")):
+        if environ.get(variable):
+            if not environ[variable].isdigit():
+                raise ConfigurationError(f"{variable}={environ[variable]!r}: expected a number of seconds")
+            config[key] = int(environ[variable])
+    return config
+
+
+def make_app(environ: Mapping[str, str] | None = None) -> Flask:
+    return create_app(config_from_environment(os.environ if environ is None else environ))
+
+
+def __getattr__(name: str) -> Any:
+    """``reference_portal.wsgi:app`` is made when the server asks for it, not when the module is imported."""
+    if name == "app":
+        return make_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
