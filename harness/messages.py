@@ -77,7 +77,7 @@ def build_messages(report: dict, features_dir: Path = FEATURES_DIR) -> list[dict
     run_started_id = ids.get_next_id()
     envelopes.append({"testRunStarted": {"timestamp": _timestamp(started), "id": run_started_id}})
     clock = started
-    success = True
+    success = report.get("verdict") != "ERROR"  # a run that could not check the portal never succeeded
     for scenario in report["scenarios"]:
         pickle = pickles_by_key.get((scenario["feature"], scenario["name"]))
         if pickle is None:
@@ -107,8 +107,10 @@ def build_messages(report: dict, features_dir: Path = FEATURES_DIR) -> list[dict
         success = success and scenario["outcome"] in ("passed", "not_applicable", "flaky")
         envelopes.append({"testCaseFinished": {"testCaseStartedId": started_id, "timestamp": _timestamp(clock),
                                                "willBeRetried": False}})
-    envelopes.append({"testRunFinished": {"success": success, "timestamp": _timestamp(clock),
-                                          "testRunStartedId": run_started_id}})
+    finished = {"success": success, "timestamp": _timestamp(clock), "testRunStartedId": run_started_id}
+    if report.get("run", {}).get("error"):
+        finished["message"] = report["run"]["error"]
+    envelopes.append({"testRunFinished": finished})
     return envelopes
 
 
