@@ -11,7 +11,7 @@ Fonctionnalité: Besoin d'aide ? « Contactez-nous » (section 7 du guide)
     Quand je clique sur le lien « Contactez-nous »
     Alors je suis sur la page « Contactez-nous »
 
-  @REQ-AID-01 @needs-control-api
+  @REQ-AID-01 @needs-accounts
   Plan du scénario: inspira offre « Contactez-nous » sur ses pages une fois connecté
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat
@@ -25,7 +25,7 @@ Fonctionnalité: Besoin d'aide ? « Contactez-nous » (section 7 du guide)
       | Mes candidatures |
       | Rech. Emplois   |
 
-  @REQ-AID-02 @needs-control-api @needs-mail
+  @REQ-AID-02 @needs-accounts @needs-mail
   Scénario: Le message parvient au Unite Service Desk avec le code utilisateur, le numéro et la capture d'écran
     Étant donné un candidat inscrit dont le profil est complet
     Et un appel à candidature ouvert avec des questions de présélection

@@ -34,7 +34,7 @@ Fonctionnalité: Recherches enregistrées et alertes emplois (section 5 du guide
     Alors un courriel d'alerte emploi nommant l'appel à candidature arrive à cette adresse
     Et le lien du courriel mène à la page de l'appel à candidature
 
-  @REQ-ALR-03 @needs-control-api
+  @REQ-ALR-03 @needs-accounts
   Scénario: Une adresse de notification non valide est refusée et la saisie est conservée
     Quand je clique sur le lien « Rech. Emplois »
     Et je clique sur le bouton « Enregistrer recherche »
@@ -46,7 +46,7 @@ Fonctionnalité: Recherches enregistrées et alertes emplois (section 5 du guide
     Et le champ « Envoyer une notification Alerte emploi à : » contient toujours « pas-une-adresse »
     Et « Alerte mal adressée » ne figure pas parmi mes recherches enregistrées
 
-  @REQ-ALR-04 @needs-control-api
+  @REQ-ALR-04 @needs-accounts
   Scénario: Cinq recherches enregistrées au plus ; une sixième attend qu'une autre soit supprimée
     Quand j'enregistre 5 recherches
     Alors les 5 figurent parmi mes recherches enregistrées

@@ -3,7 +3,7 @@ Fonctionnalité: Préparer un projet de candidature (section 3 du guide)
   Un projet de candidature se prépare sans appel à candidature ; « Enregistrer » le conserve et
   « Fermer » ramène à la liste « Mes candidatures », où il apparaît en « Brouillon ».
 
-  @REQ-DRA-01 @REQ-DRA-02 @REQ-DRA-03 @REQ-DRA-04 @needs-control-api
+  @REQ-DRA-01 @REQ-DRA-02 @REQ-DRA-03 @REQ-DRA-04 @needs-accounts
   Scénario: Enregistrer puis fermer un projet de candidature le laisse en « Brouillon »
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat
@@ -20,7 +20,7 @@ Fonctionnalité: Préparer un projet de candidature (section 3 du guide)
     Alors je suis sur la page « Carrières »
     Et la liste « Mes candidatures » montre une candidature au statut « Brouillon » avec sa « Date de création »
 
-  @REQ-DRA-05 @REQ-DRA-06 @needs-control-api
+  @REQ-DRA-05 @REQ-DRA-06 @needs-accounts
   Scénario: Sans candidature enregistrée, l'option de reprise n'est pas disponible
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat
@@ -57,7 +57,7 @@ Fonctionnalité: Préparer un projet de candidature (section 3 du guide)
     Et je vais à la section « Formation »
     Alors le champ « Nom de l'établissement » vaut « Université de Dakar »
 
-  @REQ-DRA-08 @needs-control-api
+  @REQ-DRA-08 @needs-accounts
   Scénario: Chaque page d'un projet de candidature indique son étape, dans l'ordre des six sections
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat

@@ -3,7 +3,7 @@ Fonctionnalité: Le formulaire de candidature hors ligne (section 3 du guide, op
   Le formulaire se télécharge depuis la page « Accueil », se remplit hors ligne, puis initialise un
   nouveau dossier avec « Mettre en ligne à partir d'un fichier ».
 
-  @REQ-OFF-01 @REQ-OFF-02 @needs-control-api
+  @REQ-OFF-01 @REQ-OFF-02 @needs-accounts
   Scénario: Un formulaire hors ligne complété initialise un projet de candidature
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat

@@ -50,7 +50,7 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
     Et la page indique « externes »
     Et la page indique « Galaxy »
 
-  @REQ-REG-07 @REQ-REG-10 @needs-control-api @needs-mail
+  @REQ-REG-07 @REQ-REG-10 @needs-accounts @needs-mail
   Scénario: « Code utilisateur oublié » envoie le code utilisateur par email
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis sur la page de connexion
@@ -60,7 +60,7 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
     Alors la page indique « Courriers Indésirables »
     Et le code utilisateur du candidat arrive par email
 
-  @REQ-REG-08 @needs-control-api @needs-mail
+  @REQ-REG-08 @needs-accounts @needs-mail
   Scénario: « Mot de passe oublié » envoie un lien pour choisir un nouveau mot de passe
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis sur la page de connexion
@@ -71,7 +71,7 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
     Et je me connecte avec le nouveau mot de passe
     Alors je suis sur la page « Accueil »
 
-  @REQ-REG-10 @needs-control-api
+  @REQ-REG-10 @needs-accounts
   Scénario: La réponse à « Mot de passe oublié » ne dit pas si le compte existe
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis sur la page de connexion
@@ -81,7 +81,7 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
     Alors les deux réponses sont identiques
     Et la page indique « Courriers Indésirables »
 
-  @REQ-REG-09 @needs-control-api @needs-mail
+  @REQ-REG-09 @needs-accounts @needs-mail
   Scénario: Le lien pour choisir un nouveau mot de passe ne sert qu'une fois
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis sur la page de connexion
@@ -108,7 +108,7 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
       | 60 min 01 s | refusé  |
 
   # FAQ vi : se faire déconnecter juste après s'être authentifié vient des cookies refusés.
-  @REQ-SES-05 @needs-control-api
+  @REQ-SES-05 @needs-accounts
   Scénario: Un navigateur qui ne garde aucun cookie est invité à les autoriser
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis sur la page de connexion
@@ -116,7 +116,7 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
     Et je saisis le code utilisateur et le mot de passe du candidat puis je clique sur « Connexion »
     Alors un message me demande d'autoriser les cookies
 
-  @REQ-REG-11 @needs-control-api
+  @REQ-REG-11 @needs-accounts
   Scénario: Un candidat inscrit se connecte à inspira et arrive sur la page « Accueil »
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis sur le site Carrières

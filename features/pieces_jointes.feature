@@ -34,7 +34,7 @@ Fonctionnalité: Joindre des fichiers (foire aux questions, questions vii et ix)
     Alors le fichier « Attestation_2024.pdf » apparaît dans la section « Mes pièces jointes »
     Et les équipes de recrutement peuvent consulter le fichier « Attestation_2024.pdf »
 
-  @REQ-ATT-06 @needs-control-api
+  @REQ-ATT-06 @needs-accounts
   Scénario: La section « Mes pièces jointes » rappelle qu'un CV ne remplace pas une candidature
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat

@@ -3,7 +3,7 @@ Fonctionnalité: Actualiser son profil (section 2 du guide)
   Le profil se compose de trois onglets ; une fois tous les champs obligatoires renseignés, son statut
   devient « 100% Complet ».
 
-  @REQ-PRO-01 @REQ-PRO-02 @REQ-PRO-03 @REQ-PRO-04 @needs-control-api
+  @REQ-PRO-01 @REQ-PRO-02 @REQ-PRO-03 @REQ-PRO-04 @needs-accounts
   Scénario: Compléter les trois onglets mène le profil à « 100% Complet »
     Étant donné un candidat inscrit dont le profil est vide
     Et que je suis connecté en tant que ce candidat
@@ -14,7 +14,7 @@ Fonctionnalité: Actualiser son profil (section 2 du guide)
     Et je complète l'onglet « Nationalité et résidence » et je clique sur « Enregistrer »
     Alors le statut du profil est « 100% Complet »
 
-  @REQ-PRO-05 @needs-control-api
+  @REQ-PRO-05 @needs-accounts
   Scénario: L'avertissement nomme chaque champ à corriger et rien de ce qui était enregistré n'est perdu
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat

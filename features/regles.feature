@@ -7,7 +7,7 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
   Contexte:
     Étant donné un candidat inscrit dont le profil est complet
 
-  @REQ-FAQ-01 @REQ-FAQ-02 @needs-control-api
+  @REQ-FAQ-01 @REQ-FAQ-02 @needs-accounts
   Scénario: Une candidature liée à aucun emploi ne peut pas être soumise ; « Postuler » est le moyen de la lier
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
@@ -36,13 +36,13 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
       | annulé                     | Cet appel à candidature a été annulé                          |
       | pourvu à partir d'une liste | pourvu à partir d'une liste de candidats présélectionnés      |
 
-  @REQ-FAQ-04 @needs-control-api
+  @REQ-FAQ-04 @needs-accounts
   Scénario: Un projet créé avec « Créer un projet de candidature » n'a pas de questions de présélection
     Étant donné que je suis connecté en tant que ce candidat
     Quand je crée un projet de candidature depuis « Mes candidatures »
     Alors la section « Questions de présélection » est vide et explique pourquoi
 
-  @REQ-FAQ-04 @needs-control-api
+  @REQ-FAQ-04 @needs-accounts
   Scénario: Une candidature créée avec « Postuler » montre les questions de présélection de l'offre
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
@@ -104,7 +104,7 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
     Alors le bouton « Retirer ma candidature » n'est pas proposé
     Et la page indique « votre candidature ne peut plus être retirée »
 
-  @REQ-FAQ-10 @needs-control-api
+  @REQ-FAQ-10 @needs-accounts
   Scénario: Après la soumission, le téléphone du profil change encore, le contenu de la candidature non
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat

@@ -11,7 +11,7 @@ Fonctionnalité: Expiration de la session après 20 minutes d'inactivité (remar
     Et que je suis connecté en tant que ce candidat
     Et que j'ai enregistré un projet de candidature avec une lettre de motivation
 
-  @REQ-SES-01 @needs-control-api @needs-clock
+  @REQ-SES-01 @needs-accounts @needs-clock
   Plan du scénario: La session tient jusqu'à 20 minutes d'inactivité, pas au-delà
     # L'inactivité part d'un chargement de page : la limite se vérifie à la seconde près.
     Quand j'affiche à nouveau la page
@@ -24,7 +24,7 @@ Fonctionnalité: Expiration de la session après 20 minutes d'inactivité (remar
       | 19 min 59 s | toujours connecté |
       | 20 min 01 s | déconnecté        |
 
-  @REQ-SES-02 @needs-control-api @needs-clock
+  @REQ-SES-02 @needs-accounts @needs-clock
   Scénario: Ce qui a été enregistré survit à l'expiration de la session
     Quand je reste inactif pendant 20 min 01 s
     Et j'affiche à nouveau la page
@@ -34,7 +34,7 @@ Fonctionnalité: Expiration de la session après 20 minutes d'inactivité (remar
     Et je vais à la section « Lettre de motivation »
     Alors la lettre de motivation enregistrée est toujours là
 
-  @REQ-SES-03 @needs-control-api @needs-clock
+  @REQ-SES-03 @needs-accounts @needs-clock
   Scénario: Deux minutes avant l'expiration, un avertissement propose de rester connecté
     Étant donné que l'horloge du navigateur est contrôlée par le test
     Quand la page reste ouverte sans activité pendant 17 min 59 s
@@ -47,7 +47,7 @@ Fonctionnalité: Expiration de la session après 20 minutes d'inactivité (remar
     Et j'affiche à nouveau la page
     Alors je suis toujours connecté
 
-  @REQ-SES-04 @needs-control-api @needs-clock
+  @REQ-SES-04 @needs-accounts @needs-clock
   Scénario: À l'expiration, la page restée ouverte passe d'elle-même à la page de connexion
     Étant donné que l'horloge du navigateur est contrôlée par le test
     Quand la page reste ouverte sans activité pendant 20 min 01 s

@@ -4,7 +4,7 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
   étapes et la soumission, jusqu'au statut « Postulé ».
 
   @REQ-REG-02 @REQ-REG-04 @REQ-PRO-01 @REQ-PRO-04 @REQ-SUB-01 @REQ-SUB-02 @REQ-SUB-03 @REQ-SUB-04
-  @REQ-SUB-05 @REQ-SUB-06 @REQ-SUB-07 @REQ-SUB-08 @REQ-SUB-09 @REQ-SUB-10 @needs-control-api
+  @REQ-SUB-05 @REQ-SUB-06 @REQ-SUB-07 @REQ-SUB-08 @REQ-SUB-09 @REQ-SUB-10 @needs-accounts
   Scénario: Parcours complet, de l'inscription au statut « Postulé »
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis sur le formulaire « Inscription immédiate »
@@ -44,7 +44,7 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
     Et je clique sur le lien « Mes candidatures »
     Alors la candidature à l'appel à candidature a le statut « Postulé »
 
-  @REQ-SUB-11 @needs-control-api @needs-mail
+  @REQ-SUB-11 @needs-accounts @needs-mail
   Scénario: Un courriel de confirmation nommant l'appel à candidature suit la soumission
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et un candidat inscrit dont le profil est complet
@@ -53,7 +53,7 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
     Alors le message « Nous avons bien reçu votre candidature » s'affiche
     Et un courriel de confirmation nommant l'appel à candidature arrive à l'adresse du candidat
 
-  @REQ-SUB-12 @needs-control-api
+  @REQ-SUB-12 @needs-accounts
   Scénario: Le crayon d'une section à l'étape « Vérifier/soumettre » permet de la corriger avant de soumettre
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et un candidat inscrit dont le profil est complet
@@ -68,7 +68,7 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
     Alors je suis à l'étape « Vérifier/soumettre » qui indique « Étape 8 sur 8 »
     Et la section « Lettre de motivation et pièces-jointes » montre « Je souhaite rejoindre le Département des affaires politiques. »
 
-  @REQ-SUB-13 @needs-control-api
+  @REQ-SUB-13 @needs-accounts
   Scénario: Répondre aux « Questions de présélection », « Enregistrer », « OK » puis « Suivant »
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et un candidat inscrit dont le profil est complet
@@ -128,7 +128,7 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
     Alors je suis à l'étape « Questions de présélection » qui indique « Étape 2 sur 8 »
     Et une seule candidature est enregistrée pour cet appel à candidature
 
-  @REQ-SUB-16 @needs-control-api
+  @REQ-SUB-16 @needs-accounts
   Scénario: Le lien « Manuels » explique la suite de la sélection
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat

@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--data-seed", type=int, default=None, metavar="N",
                              help="seed of the made-up candidate data (names, dates); each report names its own, "
                                   "so a failure can be replayed with the same data")
+        command.add_argument("--real-time", action="store_true",
+                             help="for a portal without the clock capability: wait for real, the guide's 20 minutes "
+                                  "scaled to the profile's [timing] session_timeout_seconds")
         command.add_argument("--retries", type=int, default=0, metavar="N",
                              help="retry a failed scenario up to N times; one that then passes is reported flaky")
         command.add_argument("--phase", choices=["parallel", "serial"], default=None, help=argparse.SUPPRESS)
@@ -297,6 +300,8 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         pytest_args += ["--evidence", args.evidence]
     if args.retries:
         pytest_args += ["--reruns", str(args.retries)]
+    if args.real_time:
+        pytest_args += ["--real-time"]
     if args.phase:
         pytest_args += ["--phase", args.phase]
     if args.workers > 1 and args.phase != "serial":

@@ -73,11 +73,91 @@ FIELD_KEYS = (
     "offline_form_file",
 )
 
-_TOP_LEVEL = {"name", "description", "locale", "base_url", "capabilities", "labels", "fields", "extends"}
+_TOP_LEVEL = {
+    "name", "description", "locale", "base_url", "capabilities", "labels", "fields", "extends",
+    "accounts", "openings", "timing",
+}
+
+# Pre-provisioned data, for portals without a control API: what each kind of item must be, and its keys.
+ACCOUNT_KINDS = {
+    "complete": "a candidate whose profile is « 100% Complet », with no application yet",
+    "empty": "a candidate who has only registered: profile not filled in, no application",
+}
+ACCOUNT_KEYS = ("user_code", "password", "email", "first_name", "last_name")
+OPENING_KINDS = {
+    "accepting": "a published opening open for applications, with pre-screening questions, never applied to",
+}
+OPENING_KEYS = ("number", "title", "description")
+# The guide's inactivity timeout, the length every scenario's durations are written for.
+GUIDE_SESSION_TIMEOUT_S = 20 * 60
+GUIDE_SESSION_WARNING_S = 18 * 60
 
 
 class ProfileError(ValueError):
     """A profile that cannot be used; the message names the file, the key and what is expected."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """A candidate account made on the portal beforehand. Its password never appears in a repr."""
+
+    kind: str
+    user_code: str
+    email: str
+    first_name: str
+    last_name: str
+    password: str = field(repr=False)
+
+    def as_candidate(self) -> dict:
+        """What a step knows about a candidate (the control API's answer has the same keys, plus an id)."""
+        return {
+            "kind": self.kind, "user_code": self.user_code, "password": self.password, "email": self.email,
+            "first_name": self.first_name, "last_name": self.last_name,
+        }
+
+
+@dataclass(frozen=True)
+class Opening:
+    kind: str
+    number: str
+    title: str
+    description: str
+    prescreening_questions: tuple[str, ...] = ()
+
+    def as_opening(self) -> dict:
+        return {
+            "kind": self.kind, "number": self.number, "title": self.title, "description": self.description,
+            "prescreening_questions": list(self.prescreening_questions),
+        }
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The portal's own session timings, when they differ from the guide's (for ``run --real-time``)."""
+
+    session_timeout_seconds: float = GUIDE_SESSION_TIMEOUT_S
+    session_warning_seconds: float = GUIDE_SESSION_WARNING_S
+    # How far a real wait stays from a boundary it must fall before or after.
+    real_time_tolerance_seconds: float = 1.0
+
+    @property
+    def scale(self) -> float:
+        return self.session_timeout_seconds / GUIDE_SESSION_TIMEOUT_S
+
+    def real_seconds(self, guide_seconds: float) -> float:
+        """How long to wait for real for a duration the guide's 20 minutes are written for: scaled to the
+        portal's timeout, and kept ``tolerance`` away from a boundary on the side the scenario means
+        (« 19 min 59 s » ends before the timeout, « 20 min 01 s » after it, « 17 min 59 s » before the
+        warning)."""
+        wait = guide_seconds * self.scale
+        margin = self.real_time_tolerance_seconds
+        if guide_seconds < GUIDE_SESSION_WARNING_S:
+            wait = min(wait, self.session_warning_seconds - margin)
+        if guide_seconds < GUIDE_SESSION_TIMEOUT_S:
+            wait = min(wait, self.session_timeout_seconds - margin)
+        elif guide_seconds > GUIDE_SESSION_TIMEOUT_S:
+            wait = max(wait, self.session_timeout_seconds + margin)
+        return max(wait, 0.0)
 
 
 @dataclass(frozen=True)
@@ -90,6 +170,9 @@ class Profile:
     capabilities: frozenset[str] = frozenset()
     labels: dict[str, str] = field(default_factory=dict)
     fields: dict[str, str] = field(default_factory=dict)
+    accounts: tuple[Account, ...] = ()
+    openings: tuple[Opening, ...] = ()
+    timing: Timing = Timing()
 
     def label(self, guide_label: str) -> str:
         """The label this portal shows for a label the guide quotes."""
@@ -100,6 +183,10 @@ class Profile:
 
     def has(self, capability: str) -> bool:
         return capability in self.capabilities
+
+    def secrets(self) -> list[str]:
+        """Values that must never appear in a report: the provisioned accounts' passwords."""
+        return [account.password for account in self.accounts]
 
 
 def _expect(condition: bool, path: Path, key: str, expected: str) -> None:
@@ -113,6 +200,65 @@ def _string_table(data: dict, name: str, path: Path) -> dict[str, str]:
     for key, value in table.items():
         _expect(isinstance(value, str) and value.strip() != "", path, f"{name}.{key}", "a non-empty string")
     return dict(table)
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _items(data: dict, name: str, path: Path, kinds: dict[str, str], keys: tuple[str, ...],
+           optional: dict[str, str]) -> list[dict]:
+    """``[[accounts]]`` / ``[[openings]]``: each a table with a known kind and every key a non-empty string."""
+    items = data.get(name, [])
+    _expect(isinstance(items, list) and all(isinstance(i, dict) for i in items), path, name,
+            f"a list of [[{name}]] tables")
+    for index, item in enumerate(items):
+        where = f"{name}[{index}]"
+        _expect(item.get("kind") in kinds, path, f"{where}.kind", f"one of {', '.join(map(repr, kinds))}")
+        for key in keys:
+            _expect(_text(item.get(key)), path, f"{where}.{key}", "a non-empty string")
+        for key in item:
+            _expect(key in ("kind", *keys, *optional), path, f"{where}.{key}",
+                    f"one of kind, {', '.join((*keys, *optional))}")
+    return items
+
+
+def _accounts(data: dict, path: Path) -> tuple[Account, ...]:
+    items = _items(data, "accounts", path, ACCOUNT_KINDS, ACCOUNT_KEYS, {})
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        _expect(item["user_code"] not in seen, path, f"accounts[{index}].user_code",
+                "a user code no other account of this profile has")
+        seen.add(item["user_code"])
+    return tuple(Account(**item) for item in items)
+
+
+def _openings(data: dict, path: Path) -> tuple[Opening, ...]:
+    items = _items(data, "openings", path, OPENING_KINDS, OPENING_KEYS, {"prescreening_questions": ""})
+    for index, item in enumerate(items):
+        questions = item.get("prescreening_questions", [])
+        _expect(isinstance(questions, list) and all(_text(q) for q in questions), path,
+                f"openings[{index}].prescreening_questions", "a list of the questions, as the portal words them")
+        item["prescreening_questions"] = tuple(questions)
+    return tuple(Opening(**item) for item in items)
+
+
+def _timing(data: dict, path: Path) -> Timing:
+    table = data.get("timing", {})
+    _expect(isinstance(table, dict), path, "timing", "a table of durations in seconds")
+    names = ("session_timeout_seconds", "session_warning_seconds", "real_time_tolerance_seconds")
+    for key, value in table.items():
+        _expect(key in names, path, f"timing.{key}", f"one of {', '.join(names)}")
+        _expect(isinstance(value, int | float) and not isinstance(value, bool) and value > 0, path,
+                f"timing.{key}", "a number of seconds greater than 0")
+    timeout = table.get("session_timeout_seconds", GUIDE_SESSION_TIMEOUT_S)
+    warning = table.get("session_warning_seconds", timeout * GUIDE_SESSION_WARNING_S / GUIDE_SESSION_TIMEOUT_S)
+    _expect(warning < timeout, path, "timing.session_warning_seconds",
+            f"fewer seconds than timing.session_timeout_seconds ({timeout})")
+    tolerance = table.get("real_time_tolerance_seconds", 1.0)
+    _expect(tolerance < warning, path,
+            "timing.real_time_tolerance_seconds", f"fewer seconds than the warning comes after ({warning})")
+    return Timing(timeout, warning, tolerance)
 
 
 def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
@@ -168,6 +314,9 @@ def load_profile(path: Path | str) -> Profile:
         capabilities=frozenset(k for k, v in capabilities.items() if v),
         labels=_string_table(data, "labels", path),
         fields=fields,
+        accounts=_accounts(data, path),
+        openings=_openings(data, path),
+        timing=_timing(data, path),
     )
 
 

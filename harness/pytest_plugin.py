@@ -31,6 +31,7 @@ pytest.register_assert_rewrite("steps", "fixtures")
 pytest_plugins = [
     "fixtures.portal",
     "fixtures.data",
+    "fixtures.provision",
     "harness.reporting",
     *(f"steps.{path.stem}" for path in sorted(STEPS_DIR.glob("*.py")) if path.stem not in _NOT_STEP_MODULES),
 ]
@@ -46,6 +47,8 @@ CAPABILITY_TAGS = {
     "needs-control-api": "control_api",
     "needs-clock": "clock",
     "needs-mail": "mail",
+    # Candidates or openings of a kind: made through the control API, or listed in the profile.
+    "needs-accounts": "accounts",
 }
 
 
@@ -74,6 +77,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run only the scenarios that leave the portal's clock alone (parallel) or only those that move it",
     )
     group.addoption("--shard", default=None, metavar="I/N", help="run only shard I of N (deterministic split)")
+    group.addoption(
+        "--real-time", action="store_true", default=False,
+        help="without the clock capability, wait for real (scaled to the profile's [timing]) instead of moving it",
+    )
     group.addoption(
         "--data-seed", type=int, default=None, metavar="N",
         help="seed of the made-up candidate data; default: a new one, named in the report",
@@ -151,12 +158,29 @@ def missing_capabilities(item: pytest.Item, available: frozenset[str]) -> list[s
     return [cap for cap in needed if cap not in available]
 
 
+def usable_capabilities(item: pytest.Item, target, real_time: bool) -> frozenset[str]:
+    """What the target offers this scenario: its capabilities, plus "accounts" when the control API or the
+    profile's provisioned data can give it candidates and openings, plus "clock" with --real-time for a
+    scenario whose only use of time is waiting (one that also needs the control API moves the clock by days
+    or to a deadline, which no one waits for)."""
+    usable = set(target.capabilities)
+    if "control_api" in usable or target.profile.accounts or target.profile.openings:
+        usable.add("accounts")
+    if real_time and item.get_closest_marker("needs-control-api") is None:
+        usable.add("clock")
+    return frozenset(usable)
+
+
+def _target_capabilities(request: pytest.FixtureRequest) -> frozenset[str]:
+    return request.getfixturevalue("target").capabilities
+
+
 @pytest.fixture(autouse=True)
 def _held_clock(request: pytest.FixtureRequest, _capability_gate: None) -> Iterator[None]:
     """A scenario that moves the portal's clock runs with the clock held still, so its moves are exact:
     « 19 min 59 s » is 19 min 59 s of inactivity however slowly the machine runs. Released after."""
-    if request.node.get_closest_marker("needs-clock") is None:
-        yield
+    if request.node.get_closest_marker("needs-clock") is None or "clock" not in _target_capabilities(request):
+        yield  # with --real-time, the portal's clock runs on its own
         return
     control = request.getfixturevalue("target").control
     control.freeze_clock(True)
@@ -172,6 +196,7 @@ def _capability_gate(request: pytest.FixtureRequest) -> None:
     if not any(request.node.get_closest_marker(tag) for tag in CAPABILITY_TAGS):
         return
     target = request.getfixturevalue("target")
-    missing = missing_capabilities(request.node, target.capabilities)
+    real_time = request.config.getoption("real_time")
+    missing = missing_capabilities(request.node, usable_capabilities(request.node, target, real_time))
     if missing:
         pytest.skip(NOT_TESTABLE_PREFIX + "missing capability: " + ", ".join(missing))

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.control import ControlClient
 from fixtures.mail import MailSink, body_text
+from fixtures.provision import Provisioner
 from steps.driver import Driver
 
 COVER_LETTER = "Lettre de motivation"
@@ -30,20 +30,9 @@ SECTION_PAGES = (
 
 
 @given("un appel à candidature ouvert avec des questions de présélection", target_fixture="opening")
-def open_opening(control: ControlClient) -> dict:
-    tag = secrets.token_hex(3).upper()
-    return control.create_opening(
-        title=f"Spécialiste des systèmes d'information {tag}",
-        level="P-3",
-        job_family="Information Technology",
-        job_network="ITECNET",
-        duty_station="New York",
-        description=f"Conçoit et maintient les systèmes d'information du bureau {tag}.",
-        prescreening_questions=[
-            "Avez-vous au moins cinq ans d'expérience dans les systèmes d'information ?",
-            "Maîtrisez-vous l'anglais ?",
-        ],
-    )
+def open_opening(provision: Provisioner) -> dict:
+    # Made through the control API, or one of the profile's openings of that kind (@needs-accounts).
+    return provision.opening("accepting")
 
 
 @when(parsers.parse("je cherche l'appel à candidature par son numéro et je clique sur « Rechercher »"))

@@ -6,9 +6,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.control import ControlClient
-from fixtures.data import People
 from fixtures.portal import Target
+from fixtures.provision import Provisioner
 from harness.reporting import LABELS_KEY
 from steps.driver import Driver
 
@@ -24,18 +23,9 @@ def on_careers_site(driver: Driver) -> None:
 
 
 @given(parsers.parse("un candidat inscrit dont le profil est {state}"), target_fixture="candidate")
-def registered_candidate(control: ControlClient, people: People, state: str) -> dict:
-    profile = {"vide": "empty", "complet": "complete"}[state]
-    person = people.person()
-    return control.create_candidate(
-        profile=profile,
-        first_name=person.first_name,
-        last_name=person.last_name,
-        email=person.email,
-        user_code=person.user_code,
-        password=person.password,
-        date_of_birth=person.date_of_birth.isoformat(),
-    )
+def registered_candidate(provision: Provisioner, state: str) -> dict:
+    # Made through the control API, or one of the profile's accounts of that kind (@needs-accounts).
+    return provision.candidate({"vide": "empty", "complet": "complete"}[state])
 
 
 def sign_in(driver: Driver, candidate: dict) -> None:

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from fixtures.control import ControlClient
-from fixtures.data import People
+from fixtures.provision import Provisioner
 from steps.common import registered_candidate, sign_in
 from steps.driver import Driver
 
@@ -17,8 +17,8 @@ from steps.driver import Driver
     "un premier candidat qui a soumis une candidature avec une lettre de motivation qui lui est propre",
     target_fixture="owner",
 )
-def owner_with_application(control: ControlClient, people: People) -> dict:
-    owner = registered_candidate(control, people, "complet")
+def owner_with_application(control: ControlClient, provision: Provisioner) -> dict:
+    owner = registered_candidate(provision, "complet")
     letter = f"Lettre confidentielle {secrets.token_hex(6)}"
     opening = control.create_opening(
         title=f"Juriste {secrets.token_hex(3).upper()}", level="P-3", job_family="Legal", duty_station="Genève"
@@ -34,8 +34,8 @@ def owner_with_application(control: ControlClient, people: People) -> dict:
 
 
 @given("un second candidat inscrit", target_fixture="intruder")
-def second_candidate(control: ControlClient, people: People) -> dict:
-    return registered_candidate(control, people, "complet")
+def second_candidate(provision: Provisioner) -> dict:
+    return registered_candidate(provision, "complet")
 
 
 @when(

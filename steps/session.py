@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.control import ControlClient
+from fixtures.provision import PortalClock
 from steps.applications import COVER_LETTER, write_cover_letter
 from steps.driver import Driver
 
@@ -34,8 +34,8 @@ def saved_draft(driver: Driver) -> str:
 
 
 @when(parsers.parse("je reste inactif pendant {minutes:d} min {seconds:d} s"))
-def stay_idle(control: ControlClient, minutes: int, seconds: int) -> None:
-    control.advance_clock(minutes * 60 + seconds)
+def stay_idle(driver: Driver, portal_clock: PortalClock, minutes: int, seconds: int) -> None:
+    portal_clock.idle(minutes * 60 + seconds, driver.page)
 
 
 @when("j'affiche à nouveau la page")
@@ -79,9 +79,8 @@ def browser_clock_controlled(driver: Driver) -> None:
 
 
 @when(parsers.parse("la page reste ouverte sans activité pendant {minutes:d} min {seconds:d} s"))
-def page_left_open(driver: Driver, control: ControlClient, minutes: int, seconds: int) -> None:
-    control.advance_clock(minutes * 60 + seconds)  # the portal first, so it agrees when the page asks it
-    driver.page.clock.fast_forward((minutes * 60 + seconds) * 1000)
+def page_left_open(driver: Driver, portal_clock: PortalClock, minutes: int, seconds: int) -> None:
+    portal_clock.idle(minutes * 60 + seconds, driver.page, browser_clock=True)
 
 
 @then("l'avertissement de fin de session n'est pas affiché")
