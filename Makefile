@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test setup schemas browser lint coverage features unit mutants flake-check clean
+.PHONY: demo test setup schemas browser lint coverage features unit mutants flake-check bench test-postgres clean
 
 demo: setup
 	$(BIN)/inspira-conformance demo
@@ -52,6 +52,18 @@ mutants: setup
 RUNS ?= 3
 flake-check: setup
 	$(BIN)/python -m tests.flake_check --runs $(RUNS)
+
+# Speed: the suite with 1 and 2 workers, the golden path ours vs naive, the portal under load (gunicorn);
+# writes reports/bench.json. Options: make bench BENCH_ARGS="--sizes 100,10000 --seconds 4 --skip suite"
+BENCH_ARGS ?=
+bench: setup
+	$(BIN)/python -m tests.bench $(BENCH_ARGS)
+
+# The suite against the portal on PostgreSQL: a throwaway cluster (Debian's postgresql, installed if missing).
+# PG_ARGS="--portal-tests" also runs tests/portal on it; PG_ARGS="-- -k …" narrows the suite.
+PG_ARGS ?=
+test-postgres: setup
+	$(BIN)/python -m tests.bench.postgres $(PG_ARGS)
 
 clean:
 	rm -rf $(VENV) reports/*/ reports/latest *.egg-info

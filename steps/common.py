@@ -36,10 +36,21 @@ def sign_in(driver: Driver, candidate: dict) -> None:
 
 
 @given("je suis connecté en tant que ce candidat")
-def signed_in(driver: Driver, candidate: dict) -> None:
+def signed_in(driver: Driver, candidate: dict, target: Target, signed_in_states: dict) -> None:
+    """One sign-in through the UI per candidate and worker; later scenarios start from its storage state,
+    unless the portal no longer honours it (then the form again)."""
+    key = (target.base_url, candidate["user_code"])
+    saved = signed_in_states.get(key)
+    if saved is not None:
+        driver.page.context.add_cookies(saved["storage_state"]["cookies"])
+        driver.page.goto(saved["landing"])
+        if driver.heading("Accueil").is_visible():  # the page has loaded: its state, not a wait
+            return
+        driver.page.context.clear_cookies()
     driver.open_start()
     driver.click_link("Connexion")
     sign_in(driver, candidate)
+    signed_in_states[key] = {"storage_state": driver.page.context.storage_state(), "landing": driver.page.url}
 
 
 @when("je me reconnecte en tant que ce candidat")

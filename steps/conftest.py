@@ -73,6 +73,14 @@ def browser_context_args(browser_context_args: dict, target) -> dict:
     return {**browser_context_args, "base_url": target.base_url, "locale": locale}
 
 
+@pytest.fixture(scope="session")
+def signed_in_states() -> dict[tuple[str, str], dict]:
+    """What each candidate's sign-in through the UI left in the browser (Playwright's storage state: the
+    cookies) and the page it led to, per portal and user code, for this worker. A later scenario of the
+    same candidate starts its fresh context from it instead of signing in again (see steps/common.py)."""
+    return {}
+
+
 @pytest.fixture
 def context(context: BrowserContext) -> BrowserContext:
     context.set_default_timeout(ACTION_TIMEOUT_MS)
