@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
                 outcomes[scenario["name"]].append(scenario["outcome"])
             bad = [s["name"] for s in report["scenarios"] if s["outcome"] != "passed"]
             print(f"run {run}: {report['summary']['passed']} of {report['summary']['total']} passed"
-                  + (f"; not passed: {', '.join(bad)}" if bad else ""), flush=True)
+                  + (f"; not passed: {', '.join(bad)} (data seed {report['run'].get('data_seed')})" if bad else ""),
+                  flush=True)
     ever_failed = {name: seen for name, seen in outcomes.items() if any(o != "passed" for o in seen)}
     for name, seen in sorted(ever_failed.items()):
         print(f"  {name}: {', '.join(seen)}")
