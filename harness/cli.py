@@ -67,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-remote-control", action="store_true", help="allow the control API on a non-loopback address"
     )
     serve.add_argument("--smtp", type=_host_port, default=None, metavar="HOST:PORT", help="where mail goes")
-    serve.add_argument("--locale", choices=["fr"], default="fr")
+    from reference_portal.i18n import available_locales
+
+    serve.add_argument("--locale", choices=available_locales(), default="fr", help="the portal's language")
     serve.add_argument("--session-timeout", type=int, default=1200, metavar="SECONDS")
     serve.add_argument("--session-warning", type=int, default=1080, metavar="SECONDS")
 

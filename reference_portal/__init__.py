@@ -44,8 +44,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = secrets.token_hex(32)
-    if app.config["LOCALE"] != "fr":
-        raise ValueError(f"unsupported locale {app.config['LOCALE']!r}: only 'fr' is available")
+    from reference_portal import i18n
+
+    i18n.init_app(app)  # first: an unknown locale is refused before anything else is set up
     if app.config["DATABASE_URL"].startswith("sqlite:///") and "instance" in app.config["DATABASE_URL"]:
         os.makedirs(app.instance_path, exist_ok=True)
 

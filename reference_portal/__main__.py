@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reference_portal.db import SchemaOutOfDate
+from reference_portal.i18n import available_locales
 from reference_portal.server import serve
 
 
@@ -22,7 +23,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--database-url", help="any SQLAlchemy URL (default: SQLite in the instance folder)")
     parser.add_argument("--control-token", help="enables the test-control API with this bearer token")
     parser.add_argument("--smtp", type=_smtp, metavar="HOST:PORT", help="send mail through this SMTP server")
-    parser.add_argument("--locale", default="fr", choices=["fr"])
+    parser.add_argument("--locale", default="fr", choices=available_locales(), help="the portal's language")
     parser.add_argument("--session-timeout", type=int, default=1200, metavar="SECONDS")
     parser.add_argument("--session-warning", type=int, default=1080, metavar="SECONDS")
     args = parser.parse_args(argv)

@@ -1,10 +1,21 @@
 """Every French string the Python code shows (labels, choices, messages, statuses).
 
-Templates hold the rest. An English locale would be a sibling module with the same names, chosen by the
-``LOCALE`` setting; stored values (choices, statuses) stay in the guide's French.
+Templates hold the rest. The French text is also the message id of its translations
+(``translations/<locale>/LC_MESSAGES/messages.po``, see ``reference_portal/i18n.py``): constants are
+translated where they are shown (``| t`` in templates), functions translate their sentence before filling
+it in. Stored values (choices, statuses) stay in the guide's French.
 """
 
 from __future__ import annotations
+
+from reference_portal.i18n import gettext as _
+
+
+class Template(str):
+    """A French sentence with ``{placeholders}`` that callers fill in: ``format`` translates it first."""
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        return _(str(self)).format(*args, **kwargs)
 
 EMPTY_CHOICE = "— Choisir —"
 YES_NO = ("Oui", "Non")
@@ -28,19 +39,19 @@ DRAFT_SUMMARY = "Certaines valeurs n'ont pas été enregistrées. Corrigez les c
 
 
 def field_error(label: str, hint: str) -> str:
-    return f"{label} : {hint}"
+    return _("{label} : {hint}").format(label=_(label), hint=_(hint))
 
 
 def too_long(limit: int) -> str:
-    return f"saisissez au plus {limit} caractères."
+    return _("saisissez au plus {limit} caractères.").format(limit=limit)
 
 
 def integer_hint(low: int | None, high: int | None) -> str:
-    return f"saisissez un nombre entier entre {low} et {high}."
+    return _("saisissez un nombre entier entre {low} et {high}.").format(low=low, high=high)
 
 
 def year_hint(low: int | None, high: int | None) -> str:
-    return f"saisissez une année à 4 chiffres entre {low} et {high}, par exemple 2015."
+    return _("saisissez une année à 4 chiffres entre {low} et {high}, par exemple 2015.").format(low=low, high=high)
 
 
 # --- authentication -----------------------------------------------------------------------------------
@@ -49,17 +60,17 @@ ACCOUNT_CREATED = "Votre compte a été créé."
 
 
 def session_expired(minutes: int) -> str:
-    return (
-        f"Votre session a expiré après {minutes} minutes d'inactivité. "
+    return _(
+        "Votre session a expiré après {minutes} minutes d'inactivité. "
         "Reconnectez-vous : ce que vous aviez enregistré est conservé."
-    )
+    ).format(minutes=minutes)
 
 
 def sign_in_throttled(minutes: int) -> str:
-    return (
-        f"Trop de tentatives de connexion ont échoué. Attendez {minutes} minutes avant de réessayer, "
+    return _(
+        "Trop de tentatives de connexion ont échoué. Attendez {minutes} minutes avant de réessayer, "
         "ou utilisez « Mot de passe oublié »."
-    )
+    ).format(minutes=minutes)
 
 
 # --- profile ------------------------------------------------------------------------------------------
@@ -122,48 +133,48 @@ APPLICATION_FILTERS = {
 
 
 def missing_field(section: str, label: str) -> str:
-    return f"{section} : {label}"
+    return _("{section} : {label}").format(section=_(section), label=_(label))
 
 
 def confirmation_subject(number: str) -> str:
-    return f"Nous avons bien reçu votre candidature – {number}"
+    return _("Nous avons bien reçu votre candidature – {number}").format(number=number)
 
 
 def confirmation_body(first_name: str, number: str, title: str, submitted: str) -> str:
-    return (
-        f"Bonjour {first_name},\n\n"
-        f"Nous avons bien reçu votre candidature à l'appel à candidature {number} – {title}, "
-        f"soumise le {submitted}.\n\n"
+    return _(
+        "Bonjour {first_name},\n\n"
+        "Nous avons bien reçu votre candidature à l'appel à candidature {number} – {title}, "
+        "soumise le {submitted}.\n\n"
         "Vous pouvez suivre son statut à tout moment dans « Mes candidatures ».\n\n"
         "Ce message est envoyé automatiquement : merci de ne pas y répondre.\n"
-    )
+    ).format(first_name=first_name, number=number, title=title, submitted=submitted)
 
 
 # --- saved searches and job alerts (section 5) --------------------------------------------------------
-SAVED_SEARCH_LIMIT = (
+SAVED_SEARCH_LIMIT = Template(
     "Vous avez déjà {limit} recherches enregistrées, le maximum : supprimez-en une dans « Recherches "
     "enregistrées » avant d'en enregistrer une nouvelle."
 )
-SAVED_SEARCH_SAVED = "Votre recherche « {name} » a été enregistrée. Elle est valide jusqu'au {until}."
-SAVED_SEARCH_DELETED = "La recherche « {name} » a été supprimée."
+SAVED_SEARCH_SAVED = Template("Votre recherche « {name} » a été enregistrée. Elle est valide jusqu'au {until}.")
+SAVED_SEARCH_DELETED = Template("La recherche « {name} » a été supprimée.")
 ALERT_EMAIL_REQUIRED = (
     "saisissez l'adresse email à laquelle envoyer l'alerte, ou décochez « Utiliser comme Alerte emploi »."
 )
 
 
 def job_alert_subject(number: str) -> str:
-    return f"Alerte emploi : nouvel appel à candidature {number}"
+    return _("Alerte emploi : nouvel appel à candidature {number}").format(number=number)
 
 
 def job_alert_body(search_name: str, number: str, title: str, deadline: str, link: str) -> str:
-    return (
+    return _(
         "Bonjour,\n\n"
-        f"Un nouvel appel à candidature correspond à votre alerte emploi « {search_name} » :\n\n"
-        f"{number} – {title}\n"
-        f"Date limite de candidature : {deadline}\n"
-        f"Consulter l'appel à candidature : {link}\n\n"
+        "Un nouvel appel à candidature correspond à votre alerte emploi « {search_name} » :\n\n"
+        "{number} – {title}\n"
+        "Date limite de candidature : {deadline}\n"
+        "Consulter l'appel à candidature : {link}\n\n"
         "Ce message est envoyé automatiquement : merci de ne pas y répondre.\n"
-    )
+    ).format(search_name=search_name, number=number, title=title, deadline=deadline, link=link)
 
 
 # --- « Contactez-nous » (section 7) --------------------------------------------------------------------
@@ -174,15 +185,18 @@ CONTACT_NOT_SENT = (
     "Votre message n'a pas pu être envoyé au Unite Service Desk pour le moment : ce que vous avez saisi est "
     "conservé, réessayez dans quelques minutes."
 )
-CONTACT_SENT = (
+CONTACT_SENT = Template(
     "Votre message a été envoyé à l'équipe du Unite Service Desk. Vous recevrez une réponse à l'adresse "
     "{email}."
 )
 
 
 def contact_subject(user_code: str, opening_number: str | None) -> str:
-    about = f" – appel à candidature {opening_number}" if opening_number else ""
-    return f"Demande d'assistance technique – {user_code}{about}"
+    if opening_number:
+        return _("Demande d'assistance technique – {user_code} – appel à candidature {number}").format(
+            user_code=user_code, number=opening_number
+        )
+    return _("Demande d'assistance technique – {user_code}").format(user_code=user_code)
 
 
 # --- offline application form (reference_portal/offline_form.py) ------------------------------------
@@ -207,36 +221,39 @@ OFFLINE_NO_FIELDS = (
 
 
 def offline_too_big(limit_kb: int) -> str:
-    return (
-        f"Ce fichier dépasse {limit_kb} Ko, bien plus qu'un formulaire complété : vérifiez que vous avez choisi "
+    return _(
+        "Ce fichier dépasse {limit_kb} Ko, bien plus qu'un formulaire complété : vérifiez que vous avez choisi "
         "le bon fichier."
-    )
+    ).format(limit_kb=limit_kb)
 
 
 def offline_too_many_rows(limit: int) -> str:
-    return f"Ce fichier compte plus de {limit} lignes : repartez du formulaire téléchargé depuis la page « Accueil »."
+    return _(
+        "Ce fichier compte plus de {limit} lignes : repartez du formulaire téléchargé depuis la page « Accueil »."
+    ).format(limit=limit)
 
 
 def offline_malformed(line: int) -> str:
-    return (
-        f"Ligne {line} : cette ligne n'est pas du CSV valide (guillemet non fermé ou cellule démesurée) : "
+    return _(
+        "Ligne {line} : cette ligne n'est pas du CSV valide (guillemet non fermé ou cellule démesurée) : "
         "corrigez-la ou repartez d'un formulaire vierge."
-    )
+    ).format(line=line)
 
 
 def offline_unknown_field(line: int, section: str, label: str) -> str:
-    return (
-        f"Ligne {line} : « {section} » / « {label} » ne fait pas partie du formulaire : ne modifiez pas les colonnes "
+    return _(
+        "Ligne {line} : « {section} » / « {label} » ne fait pas partie du formulaire : ne modifiez pas les colonnes "
         "« Section » et « Champ »."
-    )
+    ).format(line=line, section=section, label=label)
 
 
 def offline_duplicate(line: int, section: str, label: str, first_line: int) -> str:
-    return f"Ligne {line} : « {section} » / « {label} » figure déjà ligne {first_line} : gardez une seule ligne."
+    sentence = _("Ligne {line} : « {section} » / « {label} » figure déjà ligne {first_line} : gardez une seule ligne.")
+    return sentence.format(line=line, section=section, label=label, first_line=first_line)
 
 
 def offline_field_problem(line: int, section: str, error: str) -> str:
-    return f"Ligne {line} – {section} – {error}"
+    return _("Ligne {line} – {section} – {error}").format(line=line, section=_(section), error=_(error))
 
 
 # --- countries (a sample list of our own, in French) --------------------------------------------------
@@ -281,39 +298,39 @@ RESET_SUBJECT = "inspira – choisir un nouveau mot de passe"
 
 
 def reset_link_expired(minutes: int) -> str:
-    return (
-        f"Ce lien a expiré : il n'est valable que {minutes} minutes. "
+    return _(
+        "Ce lien a expiré : il n'est valable que {minutes} minutes. "
         "Demandez un nouveau lien avec « Mot de passe oublié »."
-    )
+    ).format(minutes=minutes)
 
 
 def user_code_body(first_name: str, user_codes: list[str]) -> str:
     codes = "\n".join(f"  {code}" for code in user_codes)
-    return (
-        f"Bonjour {first_name},\n\n"
+    return _(
+        "Bonjour {first_name},\n\n"
         "Vous avez demandé votre code utilisateur inspira. Le voici :\n\n"
-        f"{codes}\n\n"
+        "{codes}\n\n"
         "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre compte n'a pas changé.\n\n"
         "Ce message est envoyé automatiquement : merci de ne pas y répondre.\n"
-    )
+    ).format(first_name=first_name, codes=codes)
 
 
 def reset_body(first_name: str, user_code: str, link: str, minutes: int) -> str:
-    return (
-        f"Bonjour {first_name},\n\n"
-        f"Pour choisir un nouveau mot de passe pour le code utilisateur {user_code}, ouvrez ce lien :\n\n"
-        f"{link}\n\n"
-        f"Le lien ne sert qu'une fois et n'est valable que {minutes} minutes.\n"
+    return _(
+        "Bonjour {first_name},\n\n"
+        "Pour choisir un nouveau mot de passe pour le code utilisateur {user_code}, ouvrez ce lien :\n\n"
+        "{link}\n\n"
+        "Le lien ne sert qu'une fois et n'est valable que {minutes} minutes.\n"
         "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe n'a pas changé.\n\n"
         "Ce message est envoyé automatiquement : merci de ne pas y répondre.\n"
-    )
+    ).format(first_name=first_name, user_code=user_code, link=link, minutes=minutes)
 
 
 def recovery_throttled(minutes: int) -> str:
-    return (
-        f"Trop de demandes ont été faites pour cette saisie ou depuis votre connexion. Attendez {minutes} minutes, "
+    return _(
+        "Trop de demandes ont été faites pour cette saisie ou depuis votre connexion. Attendez {minutes} minutes, "
         "puis réessayez ; pensez à vérifier vos courriers indésirables."
-    )
+    ).format(minutes=minutes)
 
 
 # --- session warning and cookies (FAQ vi) -------------------------------------------------------------
@@ -326,20 +343,26 @@ COOKIES_REFUSED = (
 
 
 def session_warning_text(minutes: int) -> str:
-    return (
-        f"Sans activité de votre part, vous serez déconnecté(e) dans {minutes} minute{'s' if minutes > 1 else ''} "
-        "et ce qui n'est pas "
-        "enregistré sera perdu. Cliquez sur « Rester connecté » pour continuer."
-    )
+    if minutes > 1:
+        sentence = _(
+            "Sans activité de votre part, vous serez déconnecté(e) dans {minutes} minutes et ce qui n'est pas "
+            "enregistré sera perdu. Cliquez sur « Rester connecté » pour continuer."
+        )
+    else:
+        sentence = _(
+            "Sans activité de votre part, vous serez déconnecté(e) dans {minutes} minute et ce qui n'est pas "
+            "enregistré sera perdu. Cliquez sur « Rester connecté » pour continuer."
+        )
+    return sentence.format(minutes=minutes)
 
 
 # --- look-up fields (🔍) and their lists ---------------------------------------------------------------
 def lookup_warning(label: str) -> str:
-    return (
-        f"{label} : la valeur saisie ne figure pas dans la liste associée et n'a pas été enregistrée. "
+    return _(
+        "{label} : la valeur saisie ne figure pas dans la liste associée et n'a pas été enregistrée. "
         "Effacez-la puis cliquez sur l'icône 🔍 pour choisir une valeur de la liste "
         "(ou laissez le champ vide s'il est facultatif)."
-    )
+    ).format(label=_(label))
 
 
 # --- attachments (pièces jointes) -----------------------------------------------------------------------
@@ -373,4 +396,4 @@ CV_NOT_ACCEPTED = "Un CV ne remplace pas une candidature : seules les candidatur
 
 
 def attachment_added(filename: str) -> str:
-    return f"Le fichier « {filename} » a été joint."
+    return _("Le fichier « {filename} » a été joint.").format(filename=filename)

@@ -14,6 +14,7 @@ from datetime import datetime
 from fpdf import FPDF
 
 from reference_portal import clock
+from reference_portal.i18n import gettext as _
 
 ENCODING = "cp1252"
 _CLOSE_EQUIVALENTS = str.maketrans(
@@ -56,7 +57,7 @@ def printable(text: str) -> str:
 
 @dataclass(frozen=True)
 class PrintedSection:
-    title: str
+    title: tuple[str, ...]  # the section's name, then its sub-section's if any
     rows: tuple[tuple[str, str], ...]  # (label, value), value "" when not filled
     note: str = ""  # shown when the section has no rows
 
@@ -76,14 +77,15 @@ class _Document(FPDF):
     def footer(self) -> None:
         self.set_y(-15)
         self.set_font("Helvetica", size=8)
-        self.cell(0, 10, f"Page {self.page_no()}/{{nb}}", align="C")
+        self.cell(0, 10, _("Page {page}/{pages}").format(page=self.page_no(), pages="{nb}"), align="C")
 
 
 def render(application: PrintedApplication) -> bytes:
-    """The application as PDF bytes."""
+    """The application as PDF bytes, in the portal's language (labels, titles and values given in French are
+    translated here)."""
     pdf = _Document(format="A4")
     pdf.core_fonts_encoding = ENCODING
-    pdf.set_title(printable(f"Dossier de candidature - {application.candidate_name}"))
+    pdf.set_title(printable(_("Dossier de candidature - {name}").format(name=application.candidate_name)))
     pdf.set_author("inspira")
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.add_page()
@@ -93,18 +95,19 @@ def render(application: PrintedApplication) -> bytes:
         pdf.set_font("Helvetica", style=style, size=size)
         pdf.multi_cell(width, height, printable(text), new_x="LMARGIN", new_y="NEXT")
 
-    line("Dossier de candidature", size=16, style="B", height=9)
-    line(f"Candidat : {application.candidate_name} ({application.user_code})", size=11, style="B")
-    line(f"Candidature à : {application.opening}")
-    line(f"Statut : {application.status}")
-    line(f"Date de création : {clock.format_date(application.created_at)}")
-    line(f"Date de candidature : {clock.format_date(application.submitted_at) or '-'}")
+    line(_("Dossier de candidature"), size=16, style="B", height=9)
+    line(_("Candidat : {name} ({user_code})").format(name=application.candidate_name, user_code=application.user_code),
+         size=11, style="B")
+    line(_("Candidature à : {opening}").format(opening=_(application.opening)))
+    line(_("Statut : {status}").format(status=_(application.status)))
+    line(_("Date de création : {date}").format(date=clock.format_date(application.created_at)))
+    line(_("Date de candidature : {date}").format(date=clock.format_date(application.submitted_at) or "-"))
     for section in application.sections:
         pdf.ln(3)
-        line(section.title, size=12, style="B", height=7)
+        line(" - ".join(_(part) for part in section.title), size=12, style="B", height=7)
         if not section.rows:
             line(section.note or "-", style="I")
         for label, value in section.rows:
-            line(label, style="B")
-            line(value if value else "Non renseigné", style="" if value else "I")
+            line(_(label), style="B")
+            line(_(value) if value else _("Non renseigné"), style="" if value else "I")
     return bytes(pdf.output())

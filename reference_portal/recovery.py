@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select, update
 
 from reference_portal import clock, db, messages, security
 from reference_portal.forms import EMAIL_RE, Field, validate
+from reference_portal.i18n import gettext
 from reference_portal.mail import queue_mail
 from reference_portal.models import Candidate, PasswordResetToken, Profile
 
@@ -86,7 +87,7 @@ def issue_reset_link(candidate: Candidate, to: str) -> None:
     )
     link = _public_url("auth.recovery.new_password", token=token)
     body = messages.reset_body(candidate.first_name, candidate.user_code, link, RESET_LINK_MINUTES)
-    queue_mail(to, messages.RESET_SUBJECT, body)  # committed with the link by the caller
+    queue_mail(to, gettext(messages.RESET_SUBJECT), body)  # committed with the link by the caller
 
 
 @bp.route("/code-utilisateur-oublie", methods=["GET", "POST"])
@@ -103,7 +104,7 @@ def forgot_user_code() -> Any:
     found = candidates_by_email(email)
     if found:
         body = messages.user_code_body(found[0].first_name, [c.user_code for c in found])
-        queue_mail(email, messages.USER_CODE_SUBJECT, body)
+        queue_mail(email, gettext(messages.USER_CODE_SUBJECT), body)
         db.session().commit()
     return render_template("auth/recovery_sent.html", title="Code utilisateur oublié", message=messages.USER_CODE_SENT)
 

@@ -224,7 +224,8 @@ def deadline_shown(driver: Driver, opening: dict) -> None:
     from zoneinfo import ZoneInfo
 
     local = _moment(opening["deadline"]).astimezone(ZoneInfo("America/New_York"))
-    driver.expect_text(f"{local:%d/%m/%Y} à 23:59 (heure de New York)")
+    # The sentence as this portal words it, the date filled in (« {date} »: a placeholder of the profile's label).
+    driver.expect_text(driver.label("{date} à 23:59 (heure de New York)").format(date=f"{local:%d/%m/%Y}"))
 
 
 @then(parsers.parse("le type « {kind} » est indiqué"))

@@ -72,7 +72,7 @@ def accepted(driver: Driver, control: ControlClient, candidate: dict, uploaded: 
 @then(parsers.parse("le fichier est refusé avec un message sur {subject}"))
 def refused(driver: Driver, control: ControlClient, candidate: dict, uploaded: str, subject: str) -> None:
     alert = driver.page.get_by_role("alert")
-    expect(alert).to_contain_text(SUBJECT_WORDS[subject])
+    expect(alert).to_contain_text(driver.label(SUBJECT_WORDS[subject]))
     expect(file_link(driver.page, uploaded)).to_have_count(0)
     assert uploaded not in stored_names(control, candidate)
 
@@ -102,4 +102,4 @@ def recruiters_see(control: ControlClient, candidate: dict, filename: str) -> No
 @then("la section « Mes pièces jointes » indique qu'un CV ne remplace pas une candidature soumise")
 def cv_note(driver: Driver) -> None:
     section = my_attachments(driver)
-    expect(section.get_by_text("CV", exact=False)).to_contain_text("candidature")
+    expect(section.get_by_text("CV", exact=False)).to_contain_text(driver.label("candidature"))

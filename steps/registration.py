@@ -43,7 +43,7 @@ def fill_with_date(driver: Driver, person: Person, date_of_birth: str) -> None:
 @then("l'inscription est refusée avec un message sur la date de naissance")
 def refused_for_date(driver: Driver) -> None:
     expect(driver.named_field("date_of_birth")).to_have_attribute("aria-invalid", "true")
-    expect(driver.page.get_by_role("alert")).to_contain_text(DATE_FORMAT_HINT)
+    expect(driver.page.get_by_role("alert")).to_contain_text(driver.label(DATE_FORMAT_HINT))
     expect(driver.button("Inscription")).to_be_visible()
 
 

@@ -10,6 +10,7 @@ from flask import Response
 
 from reference_portal import messages, pdf
 from reference_portal.applications import bp, own_application_or_404, sections
+from reference_portal.i18n import gettext as _
 from reference_portal.models import Application, Candidate
 from reference_portal.profile import completion
 from reference_portal.security import current_candidate, login_required
@@ -29,10 +30,10 @@ def printed(application: Application, candidate: Candidate) -> pdf.PrintedApplic
         rows = tuple((f.label, "" if values.get(f.name) is None else str(values[f.name])) for f in fields)
         note = ""
         if section.key == "profile_check":
-            note = f"Statut du profil : {completion(profile)}% Complet"
+            note = _("Statut du profil : {completion}% Complet").format(completion=completion(profile))
         elif section is sections.PRESCREENING and not fields:
-            note = NO_QUESTIONS
-        title = f"{section.name} - {section.sub_name}" if section.sub_name else section.name
+            note = _(NO_QUESTIONS)
+        title = (section.name, section.sub_name) if section.sub_name else (section.name,)
         printed_sections.append(pdf.PrintedSection(title, rows, note))
     return pdf.PrintedApplication(
         candidate_name=f"{first} {last}",

@@ -100,7 +100,10 @@ def test_advanced_search_contains_paris_and_choose(client, candidate, control):
     body = text(advanced)
     assert "Long Description" in body and "Rechercher" in body
     html = advanced.get_data(as_text=True)
-    operators = r"<option>commence par</option>\s*<option selected>contient</option>\s*<option>est égal à</option>"
+    operators = (
+        r'<option value="commence par">commence par</option>\s*<option value="contient" selected>contient</option>'
+        r'\s*<option value="est égal à">est égal à</option>'
+    )
     assert re.search(operators, html)
     results = client.get(base + "/recherche/institution?avance=1&op=contient&q=Paris")
     names = chosen_names(results.get_data(as_text=True))
