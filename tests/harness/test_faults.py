@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import ssl
@@ -35,8 +36,8 @@ SCHEMA = json.loads((PROJECT_ROOT / "harness" / "schemas" / "report.schema.json"
 # pytest plugins of the project's own tests that a harness run does not use; without the bytecode cache
 # (PYTHONDONTWRITEBYTECODE) pytest re-compiles them at every start, which is most of a short run's time.
 UNNEEDED_PLUGINS = ["-p", "no:schemathesis", "-p", "no:hypothesispytest", "-p", "no:anyio"]
-# A scenario that opens a page and needs no capability: the browser is the first thing it asks for.
-BROWSER_SCENARIO = ["--", "-k", "site_carrières_offre", *UNNEEDED_PLUGINS]
+# Two scenarios that open a page and need no capability: the browser is the first thing they ask for.
+BROWSER_SCENARIO = ["--", "-k", "site_carrières_offre or met_en_garde", *UNNEEDED_PLUGINS]
 
 
 class _Quiet(WSGIRequestHandler):
@@ -227,6 +228,7 @@ def test_a_fault_gives_one_line_the_documented_exit_code_and_an_error_report(
     for word in fault.words:
         assert word in line
     assert "Traceback" not in outcome.stdout + outcome.stderr
+    assert not re.search(r"\.py:\d+", outcome.stdout + outcome.stderr)  # nor pytest's listing of one
 
     report = json.loads((outcome.report_dir / "latest" / "report.json").read_text(encoding="utf-8"))
     jsonschema.validate(report, SCHEMA)
@@ -234,6 +236,8 @@ def test_a_fault_gives_one_line_the_documented_exit_code_and_an_error_report(
     assert report["run"]["status"] == "error"
     assert report["run"]["error"] == line.removeprefix("inspira-conformance: ")
     assert report["summary"]["passed"] == 0
+    if fault.run is None:  # the browser broke inside the run: it stopped at the first scenario
+        assert report["summary"]["error"] == report["summary"]["total"] == 1
     run_dir = outcome.report_dir / report["run"]["run_id"]
     assert "ERROR" in (run_dir / "report.html").read_text(encoding="utf-8")
     finished = [json.loads(x) for x in (run_dir / "messages.ndjson").read_text(encoding="utf-8").splitlines()]
