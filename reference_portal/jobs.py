@@ -137,18 +137,25 @@ def search() -> Any:
     conditions = criteria.conditions(clock.now())
     session = db.session()
     searched = "mots_cles" in request.args or "periode" in request.args
-    total = session.execute(select(func.count()).select_from(JobOpening).where(*conditions)).scalar_one()
+    skipped = (page - 1) * PAGE_SIZE
     openings = (
         session.execute(
             select(JobOpening)
             .where(*conditions)
             .order_by(JobOpening.posted_at.desc(), JobOpening.job_id.desc())
-            .limit(PAGE_SIZE)
-            .offset((page - 1) * PAGE_SIZE)
+            .limit(PAGE_SIZE + 1)
+            .offset(skipped)
         )
         .scalars()
         .all()
     )
+    if len(openings) <= PAGE_SIZE and (openings or page == 1):
+        # The last page, so the total is known without a second pass over the catalogue (what a search
+        # for a rare word costs most).
+        total = skipped + len(openings)
+    else:
+        total = session.execute(select(func.count()).select_from(JobOpening).where(*conditions)).scalar_one()
+    openings = openings[:PAGE_SIZE]
     pages = max(1, -(-total // PAGE_SIZE))
     return render_template(
         "jobs/search.html",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import secrets
 import socket
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -18,9 +20,20 @@ from reference_portal import create_app
 TOKEN = "test-token"
 
 
+def database_url(tmp_path: Path) -> str:
+    """A new SQLite file, or with INSPIRA_TEST_POSTGRES_URL (a PostgreSQL server's URL; `make test-postgres
+    PG_ARGS=--portal-tests` sets it) a new database on that server."""
+    server = os.environ.get("INSPIRA_TEST_POSTGRES_URL")
+    if not server:
+        return f"sqlite:///{tmp_path / 'portal.sqlite3'}"
+    from tests.bench.postgres import create_database
+
+    return create_database(server, f"t_{secrets.token_hex(8)}")
+
+
 def make_app(tmp_path: Path, **overrides: Any) -> Flask:
     config = {
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}",
+        "DATABASE_URL": database_url(tmp_path),
         "SECRET_KEY": "test",
         "CONTROL_TOKEN": TOKEN,
         "WTF_CSRF_ENABLED": False,
