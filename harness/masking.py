@@ -13,6 +13,7 @@ the report; a vendor whose test accounts have such passwords should give them lo
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import json
@@ -131,15 +132,30 @@ def forms_of(secret: str) -> list[str]:
 
 
 def _all_forms(secrets: Iterable[str]) -> list[str]:
+    return list(_forms_of_all(frozenset(secrets)))
+
+
+@functools.lru_cache(maxsize=16)
+def _forms_of_all(secrets: frozenset[str]) -> tuple[str, ...]:
     forms = {form for secret in secrets if len(secret) >= MIN_LENGTH for form in forms_of(secret)}
-    return sorted(forms, key=len, reverse=True)
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern(secrets: frozenset[str]) -> re.Pattern[str] | None:
+    """One pass over a text for every form of every secret (longest first wins at a position)."""
+    forms = _forms_of_all(secrets)
+    return re.compile("|".join(map(re.escape, forms))) if forms else None
+
+
+@functools.lru_cache(maxsize=16)
+def _bytes_pattern(forms: tuple[str, ...]) -> re.Pattern[bytes]:
+    return re.compile(b"|".join(re.escape(form.encode()) for form in forms))
 
 
 def mask_text(text: str, secrets: Iterable[str] | None = None) -> str:
-    for form in _all_forms(known_secrets() if secrets is None else secrets):
-        if form in text:
-            text = text.replace(form, PLACEHOLDER)
-    return text
+    pattern = _pattern(frozenset(known_secrets() if secrets is None else secrets))
+    return pattern.sub(PLACEHOLDER, text) if pattern is not None else text
 
 
 def mask_value(value: Any, secrets: Iterable[str] | None = None) -> Any:
@@ -161,12 +177,9 @@ def mask_bytes(data: bytes, secrets: Iterable[str] | None = None) -> bytes:
         return data
     if data.startswith(ZIP_MAGIC):
         return _mask_zip_bytes(data, forms)
-    placeholder = PLACEHOLDER.encode()
-    for form in forms:
-        encoded = form.encode()
-        if encoded in data:
-            data = data.replace(encoded, placeholder)
-    return data
+    pattern = _bytes_pattern(tuple(forms))
+    masked = pattern.sub(PLACEHOLDER.encode(), data)
+    return data if masked == data else masked
 
 
 def _mask_zip_bytes(data: bytes, forms: list[str]) -> bytes:
