@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Flask, jsonify
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.routing import IntegerConverter
 
 __version__ = "0.1.0"
 PORTAL_NAME = "inspira reference portal"
@@ -36,6 +37,10 @@ def default_config(instance_path: str) -> dict[str, Any]:
     }
 
 
+class _DatabaseInteger(IntegerConverter):
+    regex = r"[0-9]{1,18}"  # what a 64-bit database integer holds: a longer one matches no route (404)
+
+
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.json.sort_keys = False  # type: ignore[attr-defined]
@@ -49,6 +54,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)  # first: an unknown locale is refused before anything else is set up
     if app.config["DATABASE_URL"].startswith("sqlite:///") and "instance" in app.config["DATABASE_URL"]:
         os.makedirs(app.instance_path, exist_ok=True)
+
+    # Identifiers in URLs stay within what the database stores (a larger one is simply not found, never an error).
+    app.url_map.converters["int"] = _DatabaseInteger
 
     from reference_portal import db, mail, security
     from reference_portal.templating import init_templating

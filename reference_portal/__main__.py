@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from reference_portal.control import is_loopback
 from reference_portal.db import SchemaOutOfDate
 from reference_portal.i18n import available_locales
 from reference_portal.server import serve
@@ -22,11 +23,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=5000, help="0 picks a free port (printed when ready)")
     parser.add_argument("--database-url", help="any SQLAlchemy URL (default: SQLite in the instance folder)")
     parser.add_argument("--control-token", help="enables the test-control API with this bearer token")
+    parser.add_argument(
+        "--allow-remote-control", action="store_true", help="allow the control API on a non-loopback address"
+    )
     parser.add_argument("--smtp", type=_smtp, metavar="HOST:PORT", help="send mail through this SMTP server")
     parser.add_argument("--locale", default="fr", choices=available_locales(), help="the portal's language")
     parser.add_argument("--session-timeout", type=int, default=1200, metavar="SECONDS")
     parser.add_argument("--session-warning", type=int, default=1080, metavar="SECONDS")
     args = parser.parse_args(argv)
+    if args.control_token and not is_loopback(args.host) and not args.allow_remote_control:
+        parser.exit(2, f"{parser.prog}: refusing to expose the control API on {args.host}: use a loopback address "
+                    "or add --allow-remote-control\n")
     try:
         _serve(args)
     except SchemaOutOfDate as exc:

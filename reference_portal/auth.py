@@ -149,7 +149,7 @@ def login() -> Any:
         notice = messages.session_expired(minutes) if expired else None
         page = render_template("auth/login.html", fields=LOGIN_FIELDS, raw={}, errors={}, notice=notice)
         response = current_app.make_response(page)
-        response.set_cookie(COOKIE_CHECK, "1", httponly=True, samesite="Lax")
+        response.set_cookie(COOKIE_CHECK, "1", httponly=True, samesite="Lax", secure=request.is_secure)
         return response
     user_code = request.form.get("user_code", "").strip()
     password = request.form.get("password", "")

@@ -8,6 +8,7 @@ every call must carry that token as a bearer token.
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import re
 import secrets
 from datetime import UTC, date, datetime, timedelta
@@ -55,6 +56,17 @@ OPENING_TEXT_FIELDS = ("title", "number", "level", "job_family", "job_network", 
 FIRST_JOB_ID = 200000
 
 
+def is_loopback(host: str) -> bool:
+    """Where the API may be served without --allow-remote-control: 127.0.0.0/8, ::1 or ``localhost``."""
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class BadRequest(Exception):
     pass
 
@@ -78,6 +90,16 @@ def not_allowed(exc: Exception) -> Any:
     return _error(405, "method not allowed")
 
 
+@bp.app_errorhandler(404)
+@bp.app_errorhandler(405)
+def unmatched_under_prefix(exc: Any) -> Any:
+    """A URL under the API's prefix that matches no route (``/candidates/abc/applications``) is still the
+    API's: answered in JSON as specified, not with the portal's HTML page."""
+    if request.path.startswith(f"{bp.url_prefix}/"):
+        return _error(exc.code, "not found" if exc.code == 404 else "method not allowed")
+    return exc
+
+
 @bp.before_request
 def check_token() -> Any:
     expected = current_app.config["CONTROL_TOKEN"] or ""
@@ -95,6 +117,11 @@ def _body() -> dict[str, Any]:
     if not isinstance(body, dict):
         raise BadRequest("the body must be a JSON object")
     return body
+
+
+def _is_id(value: Any) -> bool:
+    """An integer a database row can have as its ID (not a boolean, not beyond 64 bits)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63
 
 
 def _string(body: dict[str, Any], key: str, max_length: int = 200) -> str | None:
@@ -344,7 +371,7 @@ RECRUITER_STATUSES = APPLICATION_STATUSES[2:-1]
 def add_to_roster() -> Any:
     body = _body()
     candidate_id = body.get("candidate_id")
-    if isinstance(candidate_id, bool) or not isinstance(candidate_id, int):
+    if not _is_id(candidate_id):
         raise BadRequest("candidate_id must be an integer")
     level, job_family = _string(body, "level", 10), _string(body, "job_family", 100)
     if level is None or job_family is None:
@@ -388,7 +415,7 @@ def store_application(candidate_id: int) -> Any:
     if session.get(Candidate, candidate_id) is None:
         return _error(404, f"no candidate with id {candidate_id}")
     opening_id = body.get("opening_id")
-    if opening_id is not None and (isinstance(opening_id, bool) or not isinstance(opening_id, int)):
+    if opening_id is not None and not _is_id(opening_id):
         raise BadRequest("opening_id must be an integer")
     if opening_id is not None and session.get(JobOpening, opening_id) is None:
         return _error(404, f"no opening with id {opening_id}")

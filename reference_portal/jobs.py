@@ -131,7 +131,7 @@ def _keep_search_text(mapper: Any, connection: Any, opening: JobOpening) -> None
 def search() -> Any:
     criteria = SearchCriteria.from_mapping(request.args)
     try:
-        page = max(1, int(request.args.get("page", "1")))
+        page = min(max(1, int(request.args.get("page", "1"))), 100_000)  # an offset the database can hold
     except ValueError:
         page = 1
     conditions = criteria.conditions(clock.now())

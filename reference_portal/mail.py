@@ -4,8 +4,8 @@ Mail that an action promises (the confirmation of a submission, a recovery messa
 (``mail_outbox``): ``queue_mail`` adds it to the action's own transaction, so it exists exactly when the
 action happened; once the request's work is committed the portal tries to deliver it, and a mail that could
 not leave (SMTP server down) stays there and is retried later (``deliver_pending``: after each request that
-queued mail, and by the server's background sender). Each row is claimed in one conditional UPDATE before
-it is sent, so two senders racing never send it twice.
+queued mail, by the server's background sender, and by any request once a minute). Each row is claimed in
+one conditional UPDATE before it is sent, so two senders racing never send it twice.
 
 ``send_mail`` sends at once and says whether it worked, for a page that must tell the person (« Contactez-nous »).
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import smtplib
 import threading
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -139,11 +140,20 @@ def _deliver(session: Session, limit: int) -> int:
     return sent
 
 
+# Under a WSGI server that runs no background sender (gunicorn), requests sweep the outbox now and then.
+SWEEP_SECONDS = 60.0
+
+
 def init_app(app: Flask) -> None:
+    last_sweep = [time.monotonic()]
+
     @app.after_request
     def deliver_after_commit(response: Any) -> Any:
-        """A request that queued mail and committed it: try to deliver now (what was rolled back is gone)."""
-        if g.pop("mail_queued", False):
+        """A request that queued mail and committed it: try to deliver now (what was rolled back is gone).
+        Otherwise, at most once a minute per process, retry what is still waiting."""
+        queued = g.pop("mail_queued", False)
+        if queued or time.monotonic() - last_sweep[0] >= SWEEP_SECONDS:
+            last_sweep[0] = time.monotonic()
             try:
                 deliver_pending()
             except Exception:  # delivery must never turn a done action into an error page

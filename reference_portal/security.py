@@ -8,10 +8,12 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import Flask, current_app, g, redirect, request, session, url_for
+from flask import Flask, current_app, g, has_request_context, redirect, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import delete, func, select
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from reference_portal import clock, db
 from reference_portal.models import Candidate, ThrottleEvent
@@ -23,8 +25,17 @@ _DUMMY_HASH = _hasher.hash("not a password of anyone")
 _UNTIMED_ENDPOINTS = {"static", "health", "auth.session_status"}
 
 
+# Argon2id with argon2-cffi's defaults (RFC 9106's low-memory profile). Tests that create many accounts may set
+# PASSWORD_HASHING="cheapest": the same algorithm at the lowest cost; verifying reads the cost from each hash.
+_CHEAPEST = PasswordHasher.from_parameters(profiles.CHEAPEST)
+
+
+def _current_hasher() -> PasswordHasher:
+    return _CHEAPEST if current_app.config.get("PASSWORD_HASHING") == "cheapest" else _hasher
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _current_hasher().hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
@@ -137,7 +148,21 @@ def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapped
 
 
+class _SessionInterface(SecureCookieSessionInterface):
+    """The session cookie is marked Secure whenever the request came over HTTPS (directly, or through a proxy
+    trusted with BEHIND_PROXY), besides always when SESSION_COOKIE_SECURE says so."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return super().get_cookie_secure(app) or (has_request_context() and request.is_secure)
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = _SessionInterface()
+    if app.config.get("BEHIND_PROXY"):
+        # One reverse proxy in front (TLS terminated there): its X-Forwarded-Proto and -For are believed, so
+        # cookies are Secure and throttling counts per client, not per proxy. Never set without such a proxy.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
+
     @app.before_request
     def enforce_inactivity_timeout() -> Any:
         if request.endpoint in _UNTIMED_ENDPOINTS or (request.blueprint or "") == "control":

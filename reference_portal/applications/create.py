@@ -6,6 +6,7 @@ the draft; every value is checked again when the draft is created.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import abort, make_response, redirect, render_template, request, session, url_for
@@ -39,7 +40,7 @@ def _opening_from(value: str | None) -> JobOpening | None:
     """The opening named by the request, if any; refuses one that does not accept applications."""
     if not value:
         return None
-    if not value.isdigit():
+    if not re.fullmatch(r"[0-9]{1,18}", value):  # not isdigit(): « ¹ » is a digit int() refuses
         abort(404)
     return published_opening_or_404(int(value))
 
@@ -103,7 +104,7 @@ def flow_opening(flow: dict[str, Any]) -> JobOpening | None:
 def _chosen_template(previous: list[Application], value: str | None) -> Application | None:
     """The model the person picked with the look-up, else the most recently created application."""
     if value:
-        if not value.isdigit():
+        if not re.fullmatch(r"[0-9]{1,18}", value):
             abort(404)
         return own_application_or_404(int(value))
     return previous[0] if previous else None

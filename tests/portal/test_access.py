@@ -73,7 +73,7 @@ def world(tmp_path):
     fill_everything(owner, submitted)
     assert owner.post(submitted + "/conditions", data={"accept": "yes"}).status_code == 303
     pdf = b"%PDF-1.4\n" + b"0" * 2000
-    owner.post(draft + "/etape/7/lettre", data={"attachment": (io.BytesIO(pdf), "Piece_Alice_X.pdf"), "action": "attach"},
+    owner.post(draft + "/etape/7/lettre", data={"attachment": (io.BytesIO(pdf), "Piece_Alice.pdf"), "action": "attach"},
                content_type="multipart/form-data")
     [attachment] = control.call("GET", f"/candidates/{alice['id']}/attachments")["attachments"]
     assert save(owner, "Recherche d'Alice").status_code in (302, 303)
@@ -144,5 +144,5 @@ def test_lists_show_only_ones_own(world):
     app, owner, intruder, control, alice, objects = world
     for page in ("/candidatures", "/emplois/recherches-enregistrees", "/profil", "/accueil"):
         body = intruder.get(page).get_data(as_text=True)
-        assert "Piece_Alice_X.pdf" not in body and "Recherche d&#39;Alice" not in body and alice["user_code"] not in body
+        assert "Piece_Alice.pdf" not in body and "Recherche d&#39;Alice" not in body and alice["user_code"] not in body
         assert alice["last_name"] not in body, page

@@ -170,3 +170,15 @@ def test_a_crash_while_creating_a_draft_from_the_offline_form_stores_no_part_of_
     assert stored_sections == ["education", "experience"] and control.applications(person["id"]) == []
     with app.app_context():
         assert db.session().execute(select(func.count(Application.id))).scalar_one() == 0
+
+
+def test_any_request_sweeps_the_outbox_once_a_minute(portal, sink, monkeypatch):
+    app, client, control, person = portal
+    _, base = ready_to_submit(client, control)
+    client.post(base + "/conditions", data={"accept": "yes"})
+    sink.up()
+    client.get("/accueil")
+    assert sink.box.messages == []  # swept less than a minute ago
+    monkeypatch.setattr(mail, "SWEEP_SECONDS", 0.0)
+    client.get("/accueil")
+    assert len(sink.box.messages) == 1

@@ -44,3 +44,91 @@ def test_health_does_not_count_as_activity(client, control, candidate):
     client.get("/health")
     control.advance(201)
     assert client.get("/accueil").headers["Location"] == "/connexion?expire=1"
+
+
+# --- cookies, password hashes, the control API's exposure ----------------------------------------------
+
+import hmac  # noqa: E402
+
+import pytest  # noqa: E402
+
+from reference_portal import __main__ as portal_main  # noqa: E402
+from reference_portal import db  # noqa: E402
+from reference_portal.control import is_loopback  # noqa: E402
+from reference_portal.models import Candidate  # noqa: E402
+
+from .support import make_app  # noqa: E402
+
+
+def session_cookie(client, control, **request) -> str:
+    person = control.candidate()
+    data = {"user_code": person["user_code"], "password": person["password"]}
+    response = client.post("/connexion", data=data, **request)
+    assert response.status_code == 302
+    [cookie] = [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
+    return cookie
+
+
+def test_session_cookie_over_http_is_httponly_lax_and_not_secure(client, control):
+    cookie = session_cookie(client, control)
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+
+
+def test_session_cookie_over_https_is_secure(client, control):
+    cookie = session_cookie(client, control, base_url="https://localhost")
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    page = client.get("/connexion", base_url="https://localhost")
+    assert all("Secure" in c for c in page.headers.getlist("Set-Cookie"))  # the cookie check's cookie too
+
+
+def test_behind_a_tls_proxy_the_forwarded_scheme_counts_only_when_trusted(tmp_path, control):
+    forwarded = {"headers": {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}}
+    assert "Secure" not in session_cookie(control.client, control, **forwarded)  # not trusted by default
+    (tmp_path / "proxy").mkdir()
+    trusting = make_app(tmp_path / "proxy", BEHIND_PROXY=True).test_client()
+    from .support import Control
+
+    assert "Secure" in session_cookie(trusting, Control(trusting), **forwarded)
+
+
+def test_passwords_are_stored_as_argon2id_hashes(app, client, control):
+    person = control.candidate()
+    with app.app_context():
+        stored = db.session().get(Candidate, person["id"]).password_hash
+    assert stored.startswith("$argon2id$") and person["password"] not in stored
+
+
+def test_the_control_token_is_compared_in_constant_time(client, monkeypatch):
+    compared = []
+    real = hmac.compare_digest
+
+    def spy(a, b):  # noqa: ANN001
+        compared.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(hmac, "compare_digest", spy)
+    assert client.post("/__conformance__/v1/reset", headers={"Authorization": "Bearer faux"}).status_code == 401
+    assert client.post("/__conformance__/v1/reset", headers={"Authorization": "Bearer test-token"}).status_code == 204
+    assert compared == [(b"faux", b"test-token"), (b"test-token", b"test-token")]
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [("127.0.0.1", True), ("127.0.0.2", True), ("localhost", True), ("::1", True), ("[::1]", True),
+     ("0.0.0.0", False), ("::", False), ("192.168.1.10", False), ("portal.example", False)],
+)
+def test_loopback_addresses(host, loopback):
+    assert is_loopback(host) is loopback
+
+
+def test_python_m_reference_portal_refuses_the_control_api_on_a_public_address(capsys, monkeypatch):
+    started = []
+    monkeypatch.setattr(portal_main, "serve", lambda *args, **kwargs: started.append(kwargs))
+    with pytest.raises(SystemExit) as exit_:
+        portal_main.main(["--host", "0.0.0.0", "--port", "0", "--control-token", "t"])
+    assert exit_.value.code == 2 and started == []
+    assert "refusing to expose the control API on 0.0.0.0" in capsys.readouterr().err
+    portal_main.main(["--host", "0.0.0.0", "--port", "0", "--control-token", "t", "--allow-remote-control"])
+    portal_main.main(["--host", "0.0.0.0", "--port", "0"])  # no token, no API: nothing to refuse
+    portal_main.main(["--host", "127.0.0.1", "--port", "0", "--control-token", "t"])
+    assert len(started) == 3
