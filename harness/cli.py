@@ -289,6 +289,9 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         "-q",
         # The CLI imports the harness before pytest starts; nothing to rewrite there.
         "-W", "ignore::pytest.PytestAssertRewriteWarning",
+        # Plugins of the project's own tests (installed with its dev extras), never used by a run: importing
+        # them costs ~10 s where bytecode is not cached (PYTHONDONTWRITEBYTECODE).
+        "-p", "no:schemathesis", "-p", "no:hypothesispytest", "-p", "no:anyio",
     ]
     if args.shard:
         pytest_args += ["--shard", args.shard]
