@@ -184,25 +184,26 @@ VARIANTS: list[Variant] = [
     Variant(
         "postuler-renamed", "wording", "the opening's « Postuler » button reads « Candidater »",
         "REQ-SUB-03", PARCOURS,
-        templates={"jobs/opening.html": (('<button type="submit">Postuler</button>',
+        templates={"jobs/opening.html": (('<button type="submit">{{ _("Postuler") }}</button>',
                                           '<button type="submit">Candidater</button>'),)},
     ),
     Variant(
         "applied-shown-as-soumis", "wording", "a submitted application's status reads « Soumis », not « Postulé »",
         "REQ-SUB-10", PARCOURS,
-        templates={"applications/index.html": (("<td>{{ a.status }}</td>",
-                                                "<td>{{ 'Soumis' if a.status == 'Postulé' else a.status }}</td>"),)},
+        templates={"applications/index.html": ((
+            "<td>{{ a.status | t }}</td>", "<td>{{ 'Soumis' if a.status == 'Postulé' else a.status | t }}</td>"
+        ),)},
     ),
     Variant(
         "complete-reworded", "wording", "the profile's status reads « 100 % complété », not « 100% Complet »",
         "REQ-PRO-04", "trois_onglets",
-        templates={"profile/tab.html": (("<strong>{{ completion }}% Complet</strong>",
+        templates={"profile/tab.html": (('<strong>{{ _("%(completion)s%% Complet", completion=completion) }}</strong>',
                                          "<strong>{{ completion }} % complété</strong>"),)},
     ),
     Variant(
         "submit-button-renamed", "wording", "« Soumettre candidature » reads « Envoyer ma candidature »",
         "REQ-SUB-07", PARCOURS,
-        templates={"applications/review.html": ((">Soumettre candidature</button>",
+        templates={"applications/review.html": (('>{{ _("Soumettre candidature") }}</button>',
                                                  ">Envoyer ma candidature</button>"),)},
     ),
     Variant(
@@ -216,7 +217,7 @@ VARIANTS: list[Variant] = [
         "registration-link-renamed", "wording",
         "the sign-in page's « Inscription immédiate » reads « Créer un compte »",
         "REQ-REG-02", "nouveau_candidat_crée_son_compte",
-        templates={"auth/login.html": (("Inscription immédiate</a>", "Créer un compte</a>"),)},
+        templates={"auth/login.html": (('{{ _("Inscription immédiate") }}</a>', "Créer un compte</a>"),)},
     ),
     Variant(
         "draft-saved-reworded", "wording",
@@ -231,7 +232,9 @@ VARIANTS: list[Variant] = [
     Variant(
         "step-counter-reworded", "wording", "a section's page says « Étape 3/8 » instead of « Étape 3 sur 8 »",
         "REQ-DRA-08", "chaque_page",
-        templates={"applications/step.html": (("Étape {{ section.step }} sur 8", "Étape {{ section.step }}/8"),)},
+        templates={"applications/step.html": ((
+            '{{ _("Étape %(step)s sur %(steps)s", step=section.step, steps=8) }}', "Étape {{ section.step }}/8"
+        ),)},
     ),
     Variant(
         "any-time-renamed", "wording", "« Rech. offres publiées sous » offers « Toutes dates », not « Tt moment »",
@@ -242,20 +245,20 @@ VARIANTS: list[Variant] = [
     Variant(
         "contact-link-renamed", "wording", "the help link reads « Assistance », not « Contactez-nous »",
         "REQ-AID-01", "site_carrières_offre",
-        templates={"base.html": ((">Contactez-nous</a>", ">Assistance</a>"),)},
+        templates={"base.html": (('>{{ _("Contactez-nous") }}</a>', ">Assistance</a>"),)},
     ),
     Variant(
         "under-consideration-reworded", "wording", "« A l'étude » is shown as « En cours d'examen »",
         "REQ-FAQ-06", "a_létude",
         templates={"applications/index.html": ((
-            "<td>{{ a.status }}</td>",
-            "<td>{{ \"En cours d'examen\" if a.status == \"A l'étude\" else a.status }}</td>",
+            "<td>{{ a.status | t }}</td>",
+            "<td>{{ \"En cours d'examen\" if a.status == \"A l'étude\" else a.status | t }}</td>",
         ),)},
     ),
     Variant(
         "print-link-renamed", "wording", "« Voir/Imprimer PHP » reads « Imprimer »",
         "REQ-PDF-01", "voirimprimer_php",
-        templates={"applications/index.html": ((">Voir/Imprimer PHP</a>", ">Imprimer</a>"),)},
+        templates={"applications/index.html": (('>{{ _("Voir/Imprimer PHP") }}</a>', ">Imprimer</a>"),)},
     ),
     # -- flow: a step missing, skipped or offered too early --------------------------------------------------
     Variant(
