@@ -21,9 +21,10 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, Flask, abort, flash, g, redirect, request, send_file, url_for
+from flask import Blueprint, Flask, abort, flash, g, redirect, render_template, request, send_file, url_for
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from reference_portal import clock, db, messages
 from reference_portal.models import DRAFT, Application, Attachment, Candidate
@@ -137,8 +138,22 @@ def own_attachments() -> list[Attachment]:
     return list(db.session().execute(query).scalars())
 
 
+# No request body larger than this is even read (the rules above then refuse what is over 1 Mo).
+MAX_REQUEST_BYTES = 4 * MAX_BYTES
+
+
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+    app.config.setdefault("MAX_CONTENT_LENGTH", MAX_REQUEST_BYTES)
+    if app.config["MAX_CONTENT_LENGTH"] is None:
+        app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(error: RequestEntityTooLarge) -> Any:
+        if (request.blueprint or "") == "control":
+            return {"error": "request body too large"}, 413
+        page = render_template("refused.html", title="Fichier trop volumineux", message=messages.REQUEST_TOO_LARGE)
+        return page, 413
 
     @app.context_processor
     def attachment_helpers() -> dict[str, Any]:

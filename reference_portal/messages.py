@@ -397,3 +397,9 @@ CV_NOT_ACCEPTED = "Un CV ne remplace pas une candidature : seules les candidatur
 
 def attachment_added(filename: str) -> str:
     return _("Le fichier « {filename} » a été joint.").format(filename=filename)
+
+
+REQUEST_TOO_LARGE = (
+    "L'envoi est trop volumineux : un fichier joint doit peser moins de 1 Mo. Réduisez le fichier puis "
+    "joignez-le à nouveau ; ce qui était déjà enregistré est conservé."
+)
