@@ -405,7 +405,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "no-recovery-mail", "mail", "« Mot de passe oublié » says a link was sent but sends nothing",
         "REQ-REG-08", "mot_de_passe_oublié__envoie",
-        patch=_swap("reference_portal.recovery", "send_mail", lambda original: lambda *a, **k: True),
+        patch=_swap("reference_portal.recovery", "queue_mail", lambda original: lambda *a, **k: None),
     ),
     Variant(
         "contact-mail-dropped", "mail", "« Contactez-nous » says the message was sent but it never reaches the desk",
