@@ -24,9 +24,10 @@ ENGLISH_PROFILE = PROJECT_ROOT / "fixtures" / "profiles" / "reference-en.toml"
 
 
 def run_cli(*args: str) -> tuple[int, str]:
+    # A ceiling, not an expectation: the whole run takes about 4 minutes, far longer on a loaded machine.
     result = subprocess.run(
         [sys.executable, "-m", "harness.cli", "run", *args],
-        capture_output=True, text=True, timeout=1200, check=False, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        capture_output=True, text=True, timeout=3600, check=False, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     return result.returncode, result.stdout + result.stderr
 
@@ -69,7 +70,7 @@ def test_the_english_portal_fails_with_the_french_profile_naming_the_label(engli
     reports = tmp_path / "reports-fr"
     code, output = run_cli(
         "--base-url", portal.base_url, "--control-token", token, "--mail-listen", sink,
-        "--report-dir", str(reports), "--", "-k", "sinscrire_comme_candidat_externe",
+        "--report-dir", str(reports), "--", "-k", "arrive_sur_la_page__accueil",
     )
     report = latest(reports)
     assert code == 1, output
@@ -77,5 +78,5 @@ def test_the_english_portal_fails_with_the_french_profile_naming_the_label(engli
     [scenario] = report["scenarios"]
     assert scenario["outcome"] == "failed", scenario
     message = scenario["message"]
-    diagnostic = r"« (Connexion|Inscription immédiate) » \(link\) not found on .*; nearest:.*« (Sign In|Register Now) »"
+    diagnostic = r"« Connexion » \(link\) not found on .*; nearest:.*« Sign In »"
     assert re.search(diagnostic, message), message
