@@ -341,6 +341,12 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
             load_expectations(args.expectations)
         except ExpectationsError as exc:
             raise UsageError(str(exc)) from None
+    if args.workers > 1 and getattr(args, "mail_listen", None):
+        # Every worker would open its own SMTP sink on that one address, and the portal sends to one of them.
+        raise UsageError(
+            f"--workers {args.workers} with --mail-listen: the workers cannot share one mail address; run with "
+            "--workers 1, or split the run with --shard I/N, one mail address per shard"
+        )
     base_url = getattr(args, "base_url", None) or profile.base_url
     if base_url:
         args.base_url = base_url

@@ -50,6 +50,8 @@ def test_a_malformed_profile_is_refused_before_any_browser_starts(tmp_path):
         (["launch"], ["invalid choice"]),
         (["run", "--expectations", "/nonexistent/vendor.toml"], ["no such expectations file"]),
         (["run", "--shard", "3/2"], ["--shard"]),
+        (["run", "--base-url", "http://127.0.0.1:9", "--mail-listen", "127.0.0.1:2525", "--workers", "2"],
+         ["--workers 2 with --mail-listen", "--shard I/N"]),
         (["serve", "--host", "0.0.0.0", "--control-token", "t", "--port", "0"], ["--allow-remote-control"]),
     ],
 )
