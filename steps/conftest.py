@@ -61,13 +61,6 @@ def base_url(target) -> str:
 
 
 @pytest.fixture(scope="session")
-def base_url(target) -> str:
-    """The portal under test. Defined here, pytest-playwright's own fallback fixture (a method of a class,
-    deprecated by pytest 9 with a warning at every run) is never used."""
-    return target.base_url
-
-
-@pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict, target) -> dict:
     locale = "fr-FR" if target.profile.locale == "fr" else "en-US"
     return {**browser_context_args, "base_url": target.base_url, "locale": locale}
