@@ -135,7 +135,9 @@ def delete(search_id: int) -> Any:
 
 
 def send_job_alerts(opening: JobOpening) -> int:
-    """Mail every valid job alert whose criteria match this (just published) opening; returns how many left."""
+    """Queue mail for every valid job alert whose criteria match this (just published) opening, in the
+    caller's transaction (the outbox delivers it once committed, and again later if SMTP is down); returns
+    how many were queued."""
     now = clock.now()
     if refusal_reason(opening, now) is not None:
         return 0
@@ -150,5 +152,6 @@ def send_job_alerts(opening: JobOpening) -> int:
         body = messages.job_alert_body(
             saved.name, opening.number, opening.title, clock.format_date(opening.deadline), link
         )
-        sent += mail.send_mail(saved.alert_email, messages.job_alert_subject(opening.number), body)
+        mail.queue_mail(saved.alert_email, messages.job_alert_subject(opening.number), body)
+        sent += 1
     return sent

@@ -334,8 +334,8 @@ def publish_opening(job_id: int) -> Any:
     if opening is None:
         return _error(404, f"no opening with id {job_id}")
     opening.posted_at = clock.now()
-    session.commit()
     sent = send_job_alerts(opening)
+    session.commit()  # the publication and its alerts together: no alert for an opening left unpublished
     return jsonify({**_opening_json(opening), "alerts_sent": sent}), 200
 
 

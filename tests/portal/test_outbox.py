@@ -182,3 +182,18 @@ def test_any_request_sweeps_the_outbox_once_a_minute(portal, sink, monkeypatch):
     monkeypatch.setattr(mail, "SWEEP_SECONDS", 0.0)
     client.get("/accueil")
     assert len(sink.box.messages) == 1
+
+
+def test_job_alerts_wait_in_the_outbox_while_smtp_is_down_and_arrive_once(portal, sink):
+    app, client, control, person = portal
+    data = {"name": "Juristes", "mots_cles": "juriste", "periode": "tout", "alert": "yes",
+            "alert_email": "juriste@exemple.org"}
+    assert client.post("/emplois/recherches-enregistrees/nouvelle", data=data).status_code in (302, 303)
+    opening = control.opening(title="Juriste", posted_at="2999-01-01T00:00:00+00:00")
+    assert control.call("POST", f"/openings/{opening['id']}/publish")["alerts_sent"] == 1
+    [queued] = outbox(app)
+    assert queued.to_address == "juriste@exemple.org" and queued.sent_at is None  # SMTP down: kept
+    sink.up()
+    assert deliver(app) == 1 and deliver(app) == 0
+    [arrived] = sink.box.messages
+    assert arrived["To"] == "juriste@exemple.org" and opening["number"] in arrived["Subject"]
