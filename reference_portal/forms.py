@@ -15,6 +15,8 @@ from reference_portal import messages
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 PHONE_RE = re.compile(r"^\+?[0-9 ().-]{6,25}$")
+# Control characters other than tab and line breaks: invisible, never meant, and PostgreSQL refuses NUL.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MONTH_YEAR_RE = re.compile(r"^(\d{2})/(\d{4})$")
 YEAR_RE = re.compile(r"^\d{4}$")
 
@@ -80,6 +82,8 @@ def validate(
 def _clean(f: Field, raw: str, current_year: int | None) -> tuple[object, str | None]:
     if len(raw) > f.max_length:
         return None, messages.too_long(f.max_length)
+    if CONTROL_RE.search(raw):
+        return None, messages.CONTROL_CHARACTER_HINT
     if f.kind == "select":
         return (raw, None) if raw in f.choices else (None, messages.CHOICE_HINT)
     if f.kind == "email":

@@ -34,6 +34,11 @@ USER_CODE_HINT = "utilisez de 4 à 30 caractères : lettres, chiffres, point, ti
 USER_CODE_TAKEN = "Ce code utilisateur est déjà pris : choisissez-en un autre."
 PASSWORD_HINT = "choisissez un mot de passe d'au moins 10 caractères."
 PASSWORD_MISMATCH = "saisissez exactement le même mot de passe dans les deux champs."
+CONTROL_CHARACTER_HINT = "le texte contient un caractère invisible non autorisé : retapez-le sans ce caractère."
+NUL_CHARACTER_REFUSED = (
+    "La demande contient un caractère nul, qui n'a sa place dans aucun texte : retapez ce que vous aviez saisi "
+    "et envoyez-le à nouveau ; ce qui était déjà enregistré est conservé."
+)
 FORM_SUMMARY = "Le formulaire contient des erreurs. Corrigez les champs suivants :"
 DRAFT_SUMMARY = "Certaines valeurs n'ont pas été enregistrées. Corrigez les champs suivants :"
 

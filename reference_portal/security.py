@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import Flask, current_app, g, has_request_context, redirect, request, session, url_for
+from flask import Flask, current_app, g, has_request_context, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import delete, func, select
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from reference_portal import clock, db
+from reference_portal import clock, db, messages
 from reference_portal.models import Candidate, ThrottleEvent
 
 _hasher = PasswordHasher()
@@ -164,6 +164,20 @@ def init_app(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
 
     @app.before_request
+    def refuse_nul_characters() -> Any:
+        """A NUL belongs in no text, and PostgreSQL refuses to store or even compare one: refused here, once,
+        for every query and form value (validated fields also refuse the other control characters)."""
+        values = [*request.args.values(), *(request.form.values() if request.method != "GET" else ())]
+        if request.is_json:
+            values.extend(_strings(request.get_json(silent=True)))
+        if not any("\x00" in value for value in values):
+            return None
+        if request.path.startswith("/__conformance__/"):  # the control API, matched route or not: JSON
+            return {"error": "a value contains a NUL character"}, 400
+        page = render_template("refused.html", title="Caractère refusé", message=messages.NUL_CHARACTER_REFUSED)
+        return page, 400
+
+    @app.before_request
     def enforce_inactivity_timeout() -> Any:
         if request.endpoint in _UNTIMED_ENDPOINTS or (request.blueprint or "") == "control":
             return None
@@ -184,3 +198,16 @@ def init_app(app: Flask) -> None:
             "session_timeout_seconds": timeout,
             "session_warning_seconds": app.config["SESSION_WARNING_SECONDS"],
         }
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string of a decoded JSON document, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)

@@ -132,3 +132,23 @@ def test_python_m_reference_portal_refuses_the_control_api_on_a_public_address(c
     portal_main.main(["--host", "0.0.0.0", "--port", "0"])  # no token, no API: nothing to refuse
     portal_main.main(["--host", "127.0.0.1", "--port", "0", "--control-token", "t"])
     assert len(started) == 3
+
+
+def test_a_nul_character_is_refused_everywhere_with_a_message_and_nothing_saved(client, control, candidate):
+    """PostgreSQL cannot store or compare a NUL: refused at the door (pages and control API), never a 500."""
+    before = client.get("/profil/coordonnees").get_data(as_text=True)
+    page = client.get("/emplois", query_string={"mots_cles": "juri\x00ste"})
+    assert page.status_code == 400 and messages.NUL_CHARACTER_REFUSED in text(page)
+    refused = client.post("/profil/coordonnees", data={"first_name": "A\x00", "city": "Paris"})
+    assert refused.status_code == 400 and messages.NUL_CHARACTER_REFUSED in text(refused)
+    assert client.get("/profil/coordonnees").get_data(as_text=True) == before
+    api = control.client.post("/__conformance__/v1/openings", json={"title": "Ju\x00riste"},
+                              headers=control.headers)
+    assert api.status_code == 400 and api.get_json() == {"error": "a value contains a NUL character"}
+
+
+def test_other_control_characters_are_refused_by_the_field_that_holds_them(client, candidate):
+    data = {"first_name": "Jean\x07", "last_name": "Dupont", "primary_email": candidate["email"], "city": "Paris"}
+    response = client.post("/profil/coordonnees", data=data)
+    assert response.status_code == 422
+    assert "Prénom : " + messages.CONTROL_CHARACTER_HINT in text(response)
