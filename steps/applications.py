@@ -54,6 +54,8 @@ def description_shown(driver: Driver, opening: dict) -> None:
 
 @when("je réponds à la question et je clique sur « Suivant »")
 def answer_question(driver: Driver) -> None:
+    # Wait for the page that asks (the click before may still be loading it), then answer what it asks.
+    expect(driver.page.get_by_role("combobox").first).to_be_visible()
     if not driver.fill_required_fields():
         pytest.fail("no question with a drop-down list to answer was found on the page")
     driver.click_button("Suivant")
