@@ -18,10 +18,18 @@ MALFORMED_PHONE = "douze trente"
 
 
 def open_tab(driver: Driver, tab: str) -> None:
+    """Open a profile tab and wait until it is shown: a tab that is a link loads a page, and a step that
+    filled the form before that page arrived would fill (and save) the previous tab."""
     name = driver.label(tab)
-    driver.page.get_by_role("tab", name=name, exact=True).or_(
-        driver.page.get_by_role("link", name=name, exact=True)
-    ).click()
+    as_tab = driver.page.get_by_role("tab", name=name, exact=True)
+    as_link = driver.page.get_by_role("link", name=name, exact=True)
+    expect(as_tab.or_(as_link).first).to_be_visible()
+    if as_link.count():
+        with driver.page.expect_navigation():
+            as_link.first.click()
+    else:
+        as_tab.first.click()
+        expect(as_tab.first).to_have_attribute("aria-selected", "true")
 
 
 def save_profile_tab(driver: Driver) -> None:
