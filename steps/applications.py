@@ -55,7 +55,7 @@ def description_shown(driver: Driver, opening: dict) -> None:
 @when("je réponds à la question et je clique sur « Suivant »")
 def answer_question(driver: Driver) -> None:
     # Wait for the page that asks (the click before may still be loading it), then answer what it asks.
-    expect(driver.page.get_by_role("combobox").first).to_be_visible()
+    expect(driver.page.get_by_role("combobox")).not_to_have_count(0)
     if not driver.fill_required_fields():
         pytest.fail("no question with a drop-down list to answer was found on the page")
     driver.click_button("Suivant")

@@ -165,7 +165,7 @@ def replace_value(driver: Driver, label: str, value: str) -> None:
 
 @when("je réponds aux questions de présélection")
 def answer_prescreening(driver: Driver) -> None:
-    expect(driver.page.get_by_role("combobox").first).to_be_visible()  # the questions' page has loaded
+    expect(driver.page.get_by_role("combobox")).not_to_have_count(0)  # the questions' page has loaded
     assert driver.fill_required_fields(), "no pre-screening question to answer was found"
 
 

@@ -23,13 +23,13 @@ def open_tab(driver: Driver, tab: str) -> None:
     name = driver.label(tab)
     as_tab = driver.page.get_by_role("tab", name=name, exact=True)
     as_link = driver.page.get_by_role("link", name=name, exact=True)
-    expect(as_tab.or_(as_link).first).to_be_visible()
+    expect(as_tab.or_(as_link)).to_be_visible()
     if as_link.count():
         with driver.page.expect_navigation():
-            as_link.first.click()
+            as_link.click()
     else:
-        as_tab.first.click()
-        expect(as_tab.first).to_have_attribute("aria-selected", "true")
+        as_tab.click()
+        expect(as_tab).to_have_attribute("aria-selected", "true")
 
 
 def save_profile_tab(driver: Driver) -> None:
