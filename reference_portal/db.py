@@ -23,8 +23,8 @@ def init_app(app: Flask) -> None:
         event.listen(engine, "connect", _sqlite_pragmas)
     factory = scoped_session(sessionmaker(bind=engine, expire_on_commit=False))
     app.extensions[_EXTENSION_KEY] = (engine, factory)
-    Base.metadata.create_all(engine)
     check_schema(engine)
+    Base.metadata.create_all(engine)
 
     @app.teardown_appcontext
     def remove_session(exc: BaseException | None) -> None:
@@ -59,17 +59,25 @@ class SchemaOutOfDate(RuntimeError):
 
 
 def check_schema(engine) -> None:
+    """Refuses a database the portal did not make as this version would: a column or table missing (an index
+    added later would start empty), or a column this version no longer writes (it may refuse inserts)."""
     from sqlalchemy import inspect
 
     inspector = inspect(engine)
-    missing = [
-        f"{table.name}.{column.name}"
-        for table in Base.metadata.sorted_tables
-        for column in table.columns
-        if column.name not in {c["name"] for c in inspector.get_columns(table.name)}
-    ]
-    if missing:
+    present = set(inspector.get_table_names())
+    if not present & set(Base.metadata.tables):
+        return  # a new database: create_all makes every table
+    differences = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in present:
+            differences.append(f"missing: {table.name}")
+            continue
+        found = {c["name"] for c in inspector.get_columns(table.name)}
+        expected = {column.name for column in table.columns}
+        differences += [f"missing: {table.name}.{name}" for name in sorted(expected - found)]
+        differences += [f"no longer used: {table.name}.{name}" for name in sorted(found - expected)]
+    if differences:
         raise SchemaOutOfDate(
-            f"the database at {engine.url.render_as_string(hide_password=True)} was made by an older version of "
-            f"the portal (missing: {', '.join(missing[:5])}); use a new database file or URL"
+            f"the database at {engine.url.render_as_string(hide_password=True)} was made by another version of "
+            f"the portal ({'; '.join(differences[:5])}); use a new database file or URL"
         )

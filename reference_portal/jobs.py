@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
-from sqlalchemy import event, func, select
+from sqlalchemy import Select, delete, event, exists, func, insert, select
+from sqlalchemy.orm import aliased
 
 from reference_portal import clock, db, messages
 from reference_portal.i18n import gettext as _
-from reference_portal.models import WITHDRAWN, Application, JobOpening, RosterMembership
+from reference_portal.models import WITHDRAWN, WORD_MAX, Application, JobOpening, OpeningWord, RosterMembership
 from reference_portal.security import current_candidate, login_required
 
 bp = Blueprint("jobs", __name__, url_prefix="/emplois")
 
 PAGE_SIZE = 50
+COUNT_CAP = 1000  # results counted at most; past it the page says « more than 1000 »
 PERIODS = {"tout": ("Tt moment", None), "7": ("7 derniers jours", 7), "30": ("30 derniers jours", 30)}
 DEFAULT_PERIOD = "tout"
 
@@ -85,45 +89,89 @@ class SearchCriteria:
         period = _(PERIODS[self.period][0])
         return _("Mots clés : {words} ; Rech. offres publiées sous : {period}").format(words=words, period=period)
 
-    def conditions(self, now: datetime) -> list[Any]:
-        """SQL conditions selecting the published openings that match."""
-        conditions: list[Any] = [JobOpening.posted_at <= now]
+    def words(self) -> list[str]:
+        """The words searched for, folded as the index folds them, each once."""
+        return list(dict.fromkeys(words_of(self.keywords)))
+
+    def _within_period(self, column: Any, now: datetime) -> list[Any]:
+        conditions = [column <= now]
         days = PERIODS[self.period][1]
         if days is not None:
-            conditions.append(JobOpening.posted_at >= now - timedelta(days=days))
-        for word in self.keywords.split():
-            conditions.append(JobOpening.search_text.like(f"%{_escape_like(word.casefold())}%", escape="\\"))
+            conditions.append(column >= now - timedelta(days=days))
         return conditions
 
+    def matching_ids(self, now: datetime) -> Select:
+        """The IDs of the published openings that match, newest first.
+
+        With words, the query walks the index of the rarest word in posting order and checks the others by
+        key, so a page costs about the rows it shows (and a count up to COUNT_CAP rows), not the catalogue."""
+        words = self.words()
+        if not words:
+            return (
+                select(JobOpening.job_id)
+                .where(*self._within_period(JobOpening.posted_at, now))
+                .order_by(JobOpening.posted_at.desc(), JobOpening.job_id.desc())
+            )
+        rarest, *others = sorted(words, key=_word_frequency) if len(words) > 1 else words
+        driver = aliased(OpeningWord)
+        query = select(driver.job_id).where(driver.word == rarest, *self._within_period(driver.posted_at, now))
+        for word in others:
+            other = aliased(OpeningWord)
+            # The whole primary key of the other word's row: one look-up (an opening's rows share its date).
+            same_row = (other.word == word, other.posted_at == driver.posted_at, other.job_id == driver.job_id)
+            query = query.where(exists().where(*same_row))
+        return query.order_by(driver.posted_at.desc(), driver.job_id.desc())
+
     def matches(self, opening: JobOpening, now: datetime) -> bool:
-        """The same rule as ``conditions``, for one opening (used when an opening is published)."""
+        """The same rule as ``matching_ids``, for one opening (used when an opening is published)."""
         if opening.posted_at > now:
             return False
         days = PERIODS[self.period][1]
         if days is not None and opening.posted_at < now - timedelta(days=days):
             return False
-        searched = searchable_text(opening)
-        return all(word.casefold() in searched for word in self.keywords.split())
+        return set(self.words()) <= set(words_of(searchable_text(opening)))
 
 
 _SEARCHED_COLUMNS = (JobOpening.title, JobOpening.number, JobOpening.job_family, JobOpening.duty_station)
+_WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text, as searched: case-folded, accents dropped (« Économiste » is found by « economiste »),
+    split at anything not a letter or digit (« Addis-Abeba », « l'informatique », an opening's number)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return [word[:WORD_MAX] for word in _WORD.findall(folded)]
 
 
 def searchable_text(opening: JobOpening | Mapping[str, Any]) -> str:
-    """What a keyword is looked for in: the searched columns, case-folded, one per line (a word never spans two).
-
-    Case-folded in Python, so « Élodie » finds « élodie » on every database, with no per-row function in SQL."""
+    """The searched columns of an opening (an object or a row's values), one per line."""
     if isinstance(opening, Mapping):
         values = (opening.get(column.key) for column in _SEARCHED_COLUMNS)
     else:
         values = (getattr(opening, column.key) for column in _SEARCHED_COLUMNS)
-    return "\n".join(str(value or "") for value in values).casefold()
+    return "\n".join(str(value or "") for value in values)
 
 
-@event.listens_for(JobOpening, "before_insert")
-@event.listens_for(JobOpening, "before_update")
-def _keep_search_text(mapper: Any, connection: Any, opening: JobOpening) -> None:
-    opening.search_text = searchable_text(opening)
+def word_rows(opening: JobOpening | Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The opening's rows in the word index (also used to seed a catalogue in bulk)."""
+    values = opening if isinstance(opening, Mapping) else {"job_id": opening.job_id, "posted_at": opening.posted_at}
+    job_id, posted_at = values["job_id"], values["posted_at"]
+    words = dict.fromkeys(words_of(searchable_text(opening)))
+    return [{"word": word, "posted_at": posted_at, "job_id": job_id} for word in words]
+
+
+@event.listens_for(JobOpening, "after_insert")
+@event.listens_for(JobOpening, "after_update")
+def _index_words(mapper: Any, connection: Any, opening: JobOpening) -> None:
+    """Rewrites the opening's words in the same transaction as the opening (a title edited, a publication)."""
+    connection.execute(delete(OpeningWord).where(OpeningWord.job_id == opening.job_id))
+    connection.execute(insert(OpeningWord), word_rows(opening))
+
+
+def _word_frequency(word: str) -> int:
+    """How many openings hold the word, counted up to COUNT_CAP: enough to pick the rarest word to walk."""
+    capped = select(OpeningWord.job_id).where(OpeningWord.word == word).limit(COUNT_CAP + 1).subquery()
+    return db.session().execute(select(func.count()).select_from(capped)).scalar_one()
 
 
 @bp.get("")
@@ -134,29 +182,24 @@ def search() -> Any:
         page = min(max(1, int(request.args.get("page", "1"))), 100_000)  # an offset the database can hold
     except ValueError:
         page = 1
-    conditions = criteria.conditions(clock.now())
+    matching = criteria.matching_ids(clock.now())
     session = db.session()
     searched = "mots_cles" in request.args or "periode" in request.args
     skipped = (page - 1) * PAGE_SIZE
-    openings = (
-        session.execute(
-            select(JobOpening)
-            .where(*conditions)
-            .order_by(JobOpening.posted_at.desc(), JobOpening.job_id.desc())
-            .limit(PAGE_SIZE + 1)
-            .offset(skipped)
-        )
-        .scalars()
-        .all()
-    )
-    if len(openings) <= PAGE_SIZE and (openings or page == 1):
-        # The last page, so the total is known without a second pass over the catalogue (what a search
-        # for a rare word costs most).
-        total = skipped + len(openings)
+    ids = session.execute(matching.limit(PAGE_SIZE + 1).offset(skipped)).scalars().all()
+    more = len(ids) > PAGE_SIZE
+    ids = ids[:PAGE_SIZE]
+    found = {o.job_id: o for o in session.execute(select(JobOpening).where(JobOpening.job_id.in_(ids))).scalars()}
+    openings = [found[job_id] for job_id in ids if job_id in found]
+    if not more and (ids or page == 1):
+        # The last page: the total is known without counting.
+        total, exact = skipped + len(ids), True
     else:
-        total = session.execute(select(func.count()).select_from(JobOpening).where(*conditions)).scalar_one()
-    openings = openings[:PAGE_SIZE]
-    pages = max(1, -(-total // PAGE_SIZE))
+        # Counted up to COUNT_CAP: past it the page says « more than », and the cost stays bounded.
+        capped = matching.order_by(None).limit(COUNT_CAP + 1).subquery()
+        counted = session.execute(select(func.count()).select_from(capped)).scalar_one()
+        total, exact = (counted, True) if counted <= COUNT_CAP else (max(COUNT_CAP, skipped + len(ids)), False)
+    pages = max(1, -(-total // PAGE_SIZE)) if exact else None
     return render_template(
         "jobs/search.html",
         keywords=criteria.keywords,
@@ -164,14 +207,12 @@ def search() -> Any:
         periods=PERIODS,
         openings=openings,
         total=total,
+        exact=exact,
+        more=more,
         page=page,
         pages=pages,
         searched=searched,
     )
-
-
-def _escape_like(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @bp.get("/<int:job_id>")

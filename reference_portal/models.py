@@ -9,6 +9,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -17,6 +18,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+WORD_MAX = 100  # a searched word is cut to this many characters, in the index and in a search alike
 
 DRAFT = "Brouillon"
 APPLIED = "Postulé"
@@ -117,13 +120,24 @@ class JobOpening(Base):
     state: Mapped[str] = mapped_column(String(20), default="open", index=True)
     posted_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     deadline: Mapped[datetime] = mapped_column(UTCDateTime())
-    # The searched columns, case-folded, kept up to date by reference_portal.jobs: job search compares words
-    # with it in SQL (no function called per row), so its cost stays that of one plain scan.
-    search_text: Mapped[str] = mapped_column(Text, default="")
 
     questions: Mapped[list[PrescreeningQuestion]] = relationship(
         back_populates="opening", order_by="PrescreeningQuestion.position", cascade="all, delete-orphan"
     )
+
+
+class OpeningWord(Base):
+    """One word of an opening's searched columns, case- and accent-folded, with the opening's posting date.
+
+    Kept up to date by reference_portal.jobs. The primary key orders the openings holding a word newest first,
+    so job search reads only the rows of the page it shows, whatever the size of the catalogue."""
+
+    __tablename__ = "opening_words"
+    __table_args__ = (Index("ix_opening_words_job_word", "job_id", "word"),)
+
+    word: Mapped[str] = mapped_column(String(WORD_MAX), primary_key=True)
+    posted_at: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("job_openings.job_id", ondelete="CASCADE"), primary_key=True)
 
 
 class PrescreeningQuestion(Base):

@@ -53,3 +53,12 @@ def test_a_database_of_an_older_portal_is_refused_at_start_naming_what_is_missin
         connection.execute("CREATE TABLE clock_offset (id INTEGER PRIMARY KEY, offset_seconds FLOAT)")
     with pytest.raises(SchemaOutOfDate, match="clock_offset.frozen_at"):
         create_app({"DATABASE_URL": f"sqlite:///{old}", "TESTING": True})
+    # A table added since (an index that would start empty beside existing openings) and a column dropped
+    # since (still NOT NULL, it would refuse inserts) are refused the same way.
+    made = tmp_path / "made.sqlite3"
+    create_app({"DATABASE_URL": f"sqlite:///{made}", "TESTING": True})
+    with sqlite3.connect(made) as connection:
+        connection.execute("DROP TABLE opening_words")
+        connection.execute("ALTER TABLE job_openings ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
+    with pytest.raises(SchemaOutOfDate, match=r"no longer used: job_openings.search_text; missing: opening_words\)"):
+        create_app({"DATABASE_URL": f"sqlite:///{made}", "TESTING": True})
