@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from flask import g, has_request_context
 from sqlalchemy import select
 
 from reference_portal import db
@@ -17,8 +18,24 @@ from reference_portal.models import ClockOffset
 NEW_YORK = ZoneInfo("America/New_York")
 
 
+_UNREAD = object()
+
+
 def _row() -> ClockOffset | None:
-    return db.session().execute(select(ClockOffset).where(ClockOffset.id == 1)).scalar_one_or_none()
+    """The stored offset, read once per request (a page asks the time several times): a request sees one
+    time throughout. Outside a request (the mail sender's thread, the CLI) it is read every time."""
+    if has_request_context():
+        cached = g.get("clock_row", _UNREAD)
+        if cached is not _UNREAD:
+            return cached
+    row = db.session().execute(select(ClockOffset).where(ClockOffset.id == 1)).scalar_one_or_none()
+    if has_request_context():
+        g.clock_row = row
+    return row
+
+
+def _forget() -> None:
+    g.pop("clock_row", None)
 
 
 def offset_seconds() -> float:
@@ -39,6 +56,7 @@ def now() -> datetime:
 
 
 def _stored_row() -> ClockOffset:
+    _forget()
     session = db.session()
     row = session.get(ClockOffset, 1)
     if row is None:
@@ -68,6 +86,7 @@ def freeze(frozen: bool) -> None:
 
 
 def reset() -> None:
+    _forget()
     session = db.session()
     row = session.get(ClockOffset, 1)
     if row is not None:
