@@ -126,6 +126,19 @@ class JobOpening(Base):
     )
 
 
+class SignIn(Base):
+    """One sign-in. The session cookie carries its random key, stored here only as a SHA-256 digest:
+    « Déconnexion », the inactivity timeout and a new password end it on the server, so a copy of the
+    cookie taken before stops working at once, while the person's other sign-ins go on."""
+
+    __tablename__ = "sign_ins"
+
+    key_digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
 class OpeningWord(Base):
     """One word of an opening's searched columns, case- and accent-folded, with the opening's posting date.
 

@@ -197,6 +197,7 @@ def new_password(token: str) -> Any:
         return new_password(token)
     candidate = session.get(Candidate, stored.candidate_id)
     candidate.password_hash = security.hash_password(password)
+    security.end_every_sign_in(candidate.id)  # whoever held the old password is signed out everywhere
     # Every other link still out for this account stops working too.
     session.execute(
         update(PasswordResetToken)

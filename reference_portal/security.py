@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import secrets
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
@@ -12,11 +13,11 @@ from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, current_app, g, has_request_context, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from reference_portal import clock, db, messages
-from reference_portal.models import Candidate, ThrottleEvent
+from reference_portal.models import Candidate, SignIn, ThrottleEvent
 
 _hasher = PasswordHasher()
 # Checked against when the user code is unknown, so both failures cost the same time.
@@ -106,20 +107,55 @@ def forget_events(key: str) -> None:
     db.session().execute(delete(ThrottleEvent).where(ThrottleEvent.key == key))
 
 
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
 def sign_in(candidate: Candidate) -> None:
+    """Starts a sign-in recorded on the server (committed here) and puts its key in the session cookie."""
+    key = secrets.token_urlsafe(32)
+    db.session().add(SignIn(key_digest=_digest(key), candidate_id=candidate.id, started_at=clock.now()))
+    db.session().commit()
     session.clear()
     session["candidate_id"] = candidate.id
+    session["sign_in"] = key
     session["last_activity"] = clock.now().timestamp()
+    g.pop("candidate", None)
 
 
 def sign_out() -> None:
+    """Ends this sign-in on the server (a copy of the cookie stops working too) and clears the cookie."""
+    key = session.get("sign_in")
+    if isinstance(key, str):
+        _end_sign_ins(SignIn.key_digest == _digest(key))
+        db.session().commit()
     session.clear()
+    g.pop("candidate", None)
+
+
+def end_every_sign_in(candidate_id: int) -> None:
+    """A new password ends every sign-in of the account (the caller commits)."""
+    _end_sign_ins(SignIn.candidate_id == candidate_id)
+
+
+def _end_sign_ins(which: Any) -> None:
+    db.session().execute(update(SignIn).where(which, SignIn.ended_at.is_(None)).values(ended_at=clock.now()))
 
 
 def current_candidate() -> Candidate | None:
+    """The signed-in candidate: the cookie's candidate, if its sign-in has not ended on the server."""
     if "candidate" not in g:
-        candidate_id = session.get("candidate_id")
-        g.candidate = db.session().get(Candidate, candidate_id) if candidate_id else None
+        candidate_id, key = session.get("candidate_id"), session.get("sign_in")
+        candidate = None
+        if isinstance(candidate_id, int) and isinstance(key, str):
+            candidate = db.session().execute(
+                select(Candidate).join(SignIn, SignIn.candidate_id == Candidate.id).where(
+                    Candidate.id == candidate_id, SignIn.key_digest == _digest(key), SignIn.ended_at.is_(None)
+                )
+            ).scalar_one_or_none()
+        if candidate is None and "candidate_id" in session:
+            session.clear()  # a sign-in ended elsewhere (or a cookie from before sign-ins were recorded)
+        g.candidate = candidate
     return g.candidate
 
 
@@ -184,7 +220,7 @@ def init_app(app: Flask) -> None:
         if "candidate_id" not in session:
             return None
         if session_timed_out():
-            session.clear()
+            sign_out()
             return redirect(url_for("auth.login", expire=1))
         session["last_activity"] = clock.now().timestamp()
         return None

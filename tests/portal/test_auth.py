@@ -151,3 +151,35 @@ def test_a_stale_token_with_cookies_is_not_blamed_on_cookies(tmp_path):
     client.get("/connexion")
     response = client.post("/connexion", data={"csrf_token": "stale", "user_code": "someone", "password": "x" * 12})
     assert response.status_code == 400 and messages.COOKIES_REFUSED not in text(response)
+
+
+def test_a_sign_in_ended_on_the_server_cannot_be_replayed_with_a_copy_of_its_cookie(client, control):
+    """« Déconnexion » and the inactivity timeout end the sign-in itself, not only the browser's cookie; the
+    same person's other sign-ins go on (a new password ends them all: see test_recovery)."""
+    from sqlalchemy import select
+
+    from reference_portal import db
+    from reference_portal.models import SignIn
+
+    candidate = control.candidate("complete")
+    second = client.application.test_client()
+    for browser in (client, second):
+        login(browser, candidate)
+        assert browser.get("/accueil").status_code == 200
+    copy = client.get_cookie("session").value
+    client.post("/deconnexion")
+    thief = client.application.test_client()
+    thief.set_cookie("session", copy)
+    answer = thief.get("/accueil")
+    assert answer.status_code == 302 and answer.headers["Location"].startswith("/connexion")
+    assert second.get("/accueil").status_code == 200  # the other sign-in is untouched
+
+    def ended() -> list[bool]:
+        with client.application.app_context():
+            rows = db.session().execute(select(SignIn.ended_at).where(SignIn.candidate_id == candidate["id"]))
+            return [at is not None for at in rows.scalars()]
+
+    assert sorted(ended()) == [False, True]
+    control.advance(21 * 60)  # the second sign-in times out; noticed on its next request, it ends there
+    assert second.get("/accueil").headers["Location"].startswith("/connexion")
+    assert ended() == [True, True]

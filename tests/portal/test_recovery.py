@@ -107,6 +107,8 @@ def test_bad_input_says_what_to_type_and_keeps_it(client, url, data, inbox):
 
 def test_reset_by_user_code_then_sign_in_with_the_new_password(client, control, inbox):
     person = control.candidate()
+    elsewhere = client.application.test_client()  # signed in on another device with the old password
+    assert can_sign_in(elsewhere, person["user_code"], person["password"])
     assert ask_link(client, person["user_code"].upper()).status_code == 200
     assert inbox[-1]["To"] == person["email"] and inbox[-1]["Subject"] == messages.RESET_SUBJECT
     link = reset_link(inbox)
@@ -116,6 +118,7 @@ def test_reset_by_user_code_then_sign_in_with_the_new_password(client, control, 
     response = choose(client, link)
     assert response.headers["Location"] == "/connexion"
     assert messages.PASSWORD_CHANGED in text(client.get("/connexion"))
+    assert elsewhere.get("/accueil").status_code == 302  # a new password ends every sign-in
     assert can_sign_in(client, person["user_code"], NEW_PASSWORD)
     client.post("/deconnexion")
     assert not can_sign_in(client, person["user_code"], person["password"])
