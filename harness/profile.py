@@ -16,6 +16,7 @@ from harness.paths import PROFILES_DIR
 CAPABILITIES = {
     "control_api": "the test-control API under /__conformance__/v1/ (seeding, rosters, statuses)",
     "clock": "moving the portal's clock through the control API",
+    "sign_in": "signing a candidate in through the control API (the session cookie for a browser)",
     "mail": "e-mail sent to the harness's SMTP sink",
 }
 

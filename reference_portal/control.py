@@ -14,11 +14,11 @@ import secrets
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, current_app, jsonify, request, url_for
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from reference_portal import clock, db
+from reference_portal import clock, db, security
 from reference_portal.applications.sections import as_json
 from reference_portal.auth import USER_CODE_RE, create_candidate, user_code_taken
 from reference_portal.forms import EMAIL_RE
@@ -337,6 +337,16 @@ def publish_opening(job_id: int) -> Any:
     sent = send_job_alerts(opening)
     session.commit()  # the publication and its alerts together: no alert for an opening left unpublished
     return jsonify({**_opening_json(opening), "alerts_sent": sent}), 200
+
+
+@bp.post("/candidates/<int:candidate_id>/sign-in")
+def sign_in_candidate(candidate_id: int) -> Any:
+    """A sign-in for a browser, as the login form would give one: the session cookie to add to a browser
+    context, and the page the form lands on. Scenarios not about signing in skip the form this way."""
+    if db.session().get(Candidate, candidate_id) is None:
+        return _error(404, f"no candidate with id {candidate_id}")
+    cookie = security.session_cookie(security.new_sign_in(candidate_id))
+    return jsonify(cookies=[cookie], landing=url_for("home.dashboard")), 201
 
 
 @bp.get("/candidates/<int:candidate_id>/applications")

@@ -111,16 +111,36 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def sign_in(candidate: Candidate) -> None:
-    """Starts a sign-in recorded on the server (committed here) and puts its key in the session cookie."""
+def new_sign_in(candidate_id: int) -> dict[str, Any]:
+    """Records a sign-in on the server (committed here); returns the session values that carry it."""
     key = secrets.token_urlsafe(32)
-    db.session().add(SignIn(key_digest=_digest(key), candidate_id=candidate.id, started_at=clock.now()))
+    db.session().add(SignIn(key_digest=_digest(key), candidate_id=candidate_id, started_at=clock.now()))
     db.session().commit()
+    return {"candidate_id": candidate_id, "sign_in": key, "last_activity": clock.now().timestamp()}
+
+
+def sign_in(candidate: Candidate) -> None:
+    """Signs the candidate in, in this browser's session cookie."""
+    values = new_sign_in(candidate.id)
     session.clear()
-    session["candidate_id"] = candidate.id
-    session["sign_in"] = key
-    session["last_activity"] = clock.now().timestamp()
+    session.update(values)
     g.pop("candidate", None)
+
+
+def session_cookie(values: dict[str, Any]) -> dict[str, Any]:
+    """The session cookie a browser would hold for these values, as Playwright's add_cookies takes it (the
+    caller gives the URL): signed with the portal's key, so the portal reads it as its own."""
+    app = current_app
+    serializer = app.session_interface.get_signing_serializer(app)
+    if serializer is None:
+        raise RuntimeError("the portal has no SECRET_KEY: it cannot sign a session cookie")
+    return {
+        "name": app.config["SESSION_COOKIE_NAME"],
+        "value": serializer.dumps(values),
+        "httpOnly": True,
+        "secure": bool(app.config.get("SESSION_COOKIE_SECURE")) or request.is_secure,
+        "sameSite": "Lax",
+    }
 
 
 def sign_out() -> None:

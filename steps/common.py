@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
@@ -37,8 +39,16 @@ def sign_in(driver: Driver, candidate: dict) -> None:
 
 @given("je suis connecté en tant que ce candidat")
 def signed_in(driver: Driver, candidate: dict, target: Target, signed_in_states: dict) -> None:
-    """One sign-in through the UI per candidate and worker; later scenarios start from its storage state,
-    unless the portal no longer honours it (then the form again)."""
+    """A precondition, not the act: where the portal offers it (capability sign_in), the control API hands
+    over a sign-in's cookie and the scenario opens the page the form lands on; the login form has scenarios
+    of its own. Otherwise one sign-in through the form per candidate and worker; later scenarios start from
+    its storage state, unless the portal no longer honours it (then the form again)."""
+    if target.control is not None and "sign_in" in target.capabilities and "id" in candidate:
+        granted = target.control.sign_in(candidate["id"])
+        driver.page.context.add_cookies([{**cookie, "url": target.base_url} for cookie in granted["cookies"]])
+        driver.page.goto(urljoin(target.base_url, granted["landing"]))
+        driver.expect_heading("Accueil")
+        return
     key = (target.base_url, candidate["user_code"])
     saved = signed_in_states.get(key)
     if saved is not None:

@@ -111,3 +111,24 @@ def test_clock_freeze(control):
     assert control.call("POST", "/clock/freeze", {"frozen": False})["frozen"] is False
     for bad in ({}, {"frozen": "yes"}, {"frozen": 1}):
         control.call("POST", "/clock/freeze", bad, expect=400)
+
+
+def test_sign_in_hands_over_a_cookie_the_portal_honours_as_a_new_sign_in(client, control):
+    person = control.candidate("complete")
+    first = control.call("POST", f"/candidates/{person['id']}/sign-in", expect=201)
+    second = control.call("POST", f"/candidates/{person['id']}/sign-in", expect=201)
+    assert first["landing"] == "/accueil" and first["cookies"][0]["httpOnly"] is True
+    browsers = []
+    for granted in (first, second):
+        browser = client.application.test_client()
+        (cookie,) = granted["cookies"]
+        browser.set_cookie(cookie["name"], cookie["value"])
+        assert browser.get(granted["landing"]).status_code == 200
+        browsers.append(browser)
+    browsers[0].post("/deconnexion")
+    assert browsers[0].get("/accueil").status_code == 302
+    assert browsers[1].get("/accueil").status_code == 200  # each call was a sign-in of its own
+    forged = client.application.test_client()
+    forged.set_cookie(first["cookies"][0]["name"], first["cookies"][0]["value"][:-2] + "xx")
+    assert forged.get("/accueil").status_code == 302
+    control.call("POST", "/candidates/999999/sign-in", expect=404)
