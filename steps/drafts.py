@@ -12,8 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Download, Locator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 from pytest_bdd import given, parsers, then, when
 
@@ -206,14 +205,16 @@ def follow_print_link(driver: Driver, previous_applications: dict, link: str, ti
     page.on("popup", lambda popup: popups.append(popup))
     anchor = _row(driver, previous_applications[title]).get_by_role("link", name=driver.label(link), exact=True)
     href = anchor.get_attribute("href") or ""
-    try:
-        with page.expect_download() as download_info:
-            anchor.click()
-        download: Download = download_info.value
-        body = Path(download.path()).read_bytes()
-    except PlaywrightTimeout:  # a browser with a PDF viewer shows it in the same tab instead
-        expect(page).to_have_url(re.compile(re.escape(href) + "$"))
-        body = page.request.get(page.url).body()
+    # The browser may save the document (a download) or show it in this tab (its PDF viewer): either way the
+    # portal's answer to the link is what the step waits for, so neither outcome is waited out by a timeout.
+    # Heard on the whole context, so an answer in a pop-up is caught too (and reported as a pop-up below).
+    with page.context.expect_event("response", lambda response: response.url.endswith(href)) as answer:
+        anchor.click()
+    response = answer.value
+    assert response.ok, f"« {link} » answered HTTP {response.status}"
+    # The document itself stays with the download or the viewer (whose page is what the browser reports as the
+    # body): asked again at the same address, with the same session.
+    body = page.request.get(response.url).body()
     return {"body": body, "popups": popups}
 
 
