@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -62,7 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000, help="0 picks a free port")
     serve.add_argument("--database-url", default=None, help="any SQLAlchemy URL (default: a SQLite file)")
-    serve.add_argument("--control-token", default=None, help="enables the test-control API with this token")
+    serve.add_argument(
+        "--control-token", default=os.environ.get("INSPIRA_CONTROL_TOKEN") or None,
+        help="enables the test-control API with this token (default: $INSPIRA_CONTROL_TOKEN)",
+    )
     serve.add_argument(
         "--allow-remote-control", action="store_true", help="allow the control API on a non-loopback address"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from reference_portal.control import is_loopback
 from reference_portal.db import SchemaOutOfDate
@@ -22,7 +23,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5000, help="0 picks a free port (printed when ready)")
     parser.add_argument("--database-url", help="any SQLAlchemy URL (default: SQLite in the instance folder)")
-    parser.add_argument("--control-token", help="enables the test-control API with this bearer token")
+    parser.add_argument(
+        "--control-token", default=os.environ.get("INSPIRA_CONTROL_TOKEN") or None,
+        help="enables the test-control API with this bearer token (default: $INSPIRA_CONTROL_TOKEN, which other "
+        "users of the machine cannot read in the process list)",
+    )
     parser.add_argument(
         "--allow-remote-control", action="store_true", help="allow the control API on a non-loopback address"
     )

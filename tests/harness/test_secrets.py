@@ -247,3 +247,38 @@ def test_what_is_typed_into_a_password_field_becomes_a_secret():
         browser.close()
     assert typed in masking.known_secrets()
     assert other not in masking.known_secrets()
+
+
+@pytest.mark.parametrize("launcher", [SERVE, None], ids=["serve", "python -m reference_portal"])
+def test_a_portal_started_by_the_harness_keeps_its_token_out_of_the_process_list(tmp_path, launcher, monkeypatch):
+    """Any user of the machine can read every process's command line (``ps``): the token travels in the
+    environment instead, and the parent's own INSPIRA_CONTROL_TOKEN does not leak into a portal without one."""
+    import urllib.request
+
+    token = secrets.token_hex(16)
+    with ReferencePortal(tmp_path / "with", control_token=token, launcher=launcher) as portal:
+        command_lines = b"".join(Path(f"/proc/{pid}/cmdline").read_bytes() for pid in _descendants(portal))
+        assert command_lines and token.encode() not in command_lines
+        request = urllib.request.Request(portal.base_url + "/__conformance__/v1/clock",
+                                         headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            assert answer.status == 200
+    monkeypatch.setenv("INSPIRA_CONTROL_TOKEN", token)
+    with ReferencePortal(tmp_path / "without", launcher=launcher) as portal:
+        request = urllib.request.Request(portal.base_url + "/__conformance__/v1/clock",
+                                         headers={"Authorization": f"Bearer {token}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 404
+
+
+def _descendants(portal: ReferencePortal) -> list[int]:
+    """The portal's process and its children (``serve`` may start the server in a child)."""
+    found, queue = [], [portal._process.pid]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        children = Path(f"/proc/{pid}/task/{pid}/children")
+        if children.exists():
+            queue += [int(child) for child in children.read_text().split()]
+    return found
