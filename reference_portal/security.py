@@ -114,6 +114,8 @@ def _digest(key: str) -> str:
 def new_sign_in(candidate_id: int) -> dict[str, Any]:
     """Records a sign-in on the server (committed here); returns the session values that carry it."""
     key = secrets.token_urlsafe(32)
+    # The account's ended sign-ins are of no more use: the table holds only those that may still be going on.
+    db.session().execute(delete(SignIn).where(SignIn.candidate_id == candidate_id, SignIn.ended_at.is_not(None)))
     db.session().add(SignIn(key_digest=_digest(key), candidate_id=candidate_id, started_at=clock.now()))
     db.session().commit()
     return {"candidate_id": candidate_id, "sign_in": key, "last_activity": clock.now().timestamp()}

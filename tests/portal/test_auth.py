@@ -183,3 +183,5 @@ def test_a_sign_in_ended_on_the_server_cannot_be_replayed_with_a_copy_of_its_coo
     control.advance(21 * 60)  # the second sign-in times out; noticed on its next request, it ends there
     assert second.get("/accueil").headers["Location"].startswith("/connexion")
     assert ended() == [True, True]
+    login(client, candidate)  # a new sign-in clears the ended ones away
+    assert ended() == [False]
