@@ -54,7 +54,7 @@ def session() -> Session:
 
 
 class SchemaOutOfDate(RuntimeError):
-    """The database was made by an older version of the portal: start on a new one (there are no
+    """The database was made by another version of the portal: start on a new one (there are no
     migrations yet), rather than failing on the first request that reads a missing column."""
 
 

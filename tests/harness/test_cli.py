@@ -87,4 +87,4 @@ def test_serve_on_an_older_database_is_one_line_and_exit_2(tmp_path):
         connection.execute("CREATE TABLE clock_offset (id INTEGER PRIMARY KEY, offset_seconds FLOAT)")
     result = cli("serve", "--port", "0", "--database-url", f"sqlite:///{old}")
     assert result.returncode == 2
-    assert_one_clear_line(result, "older version", "clock_offset.frozen_at")
+    assert_one_clear_line(result, "another version", "clock_offset.frozen_at")
