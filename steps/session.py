@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from playwright.sync_api import Locator, expect
 from pytest_bdd import given, parsers, then, when
 
@@ -73,9 +75,19 @@ def session_warning(driver: Driver) -> Locator:
 
 
 @given("l'horloge du navigateur est contrôlée par le test")
-def browser_clock_controlled(driver: Driver) -> None:
-    driver.page.clock.install()
-    driver.page.reload()  # the page's timers now run on the fake clock
+def browser_clock_controlled(driver: Driver, portal_clock: PortalClock) -> None:
+    """The page's timers run on Playwright's fake clock from the reload on. Held still (paused) unless the
+    run waits in real time: otherwise the real seconds a busy machine spends between the page's load and
+    the check would count as inactivity too, and the warning due at 18:00 showed at « 17 min 59 s »."""
+    clock = driver.page.clock
+    if portal_clock.real_time:
+        clock.install()
+    else:
+        start = datetime.now(UTC).replace(microsecond=0)
+        clock.install(time=start)
+        # Ahead of the fake time however slow the call; the pause holds through the reload.
+        clock.pause_at(start + timedelta(minutes=1))
+    driver.page.reload()
 
 
 @when(parsers.parse("la page reste ouverte sans activité pendant {minutes:d} min {seconds:d} s"))
