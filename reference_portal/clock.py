@@ -18,24 +18,12 @@ from reference_portal.models import ClockOffset
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-_UNREAD = object()
-
-
 def _row() -> ClockOffset | None:
-    """The stored offset, read once per request (a page asks the time several times). Outside a request
-    (the mail sender's thread, the CLI) it is read every time."""
-    if has_request_context():
-        cached = g.get("clock_row", _UNREAD)
-        if cached is not _UNREAD:
-            return cached
-    row = db.session().execute(select(ClockOffset).where(ClockOffset.id == 1)).scalar_one_or_none()
-    if has_request_context():
-        g.clock_row = row
-    return row
+    return db.session().execute(select(ClockOffset).where(ClockOffset.id == 1)).scalar_one_or_none()
 
 
 def _forget() -> None:
-    g.pop("clock_row", None)
+    """Drops the request's instant (the clock was just moved)."""
     g.pop("clock_now", None)
 
 
@@ -50,9 +38,10 @@ def is_frozen() -> bool:
 
 
 def now() -> datetime:
-    """The portal's time. Within a request, the same instant every time it is asked: what the request
-    stores and what its page shows agree (the seconds left before the timeout, counted from the activity
-    this very request records, read 1199 instead of 1200 when rendering took half a second)."""
+    """The portal's time. Within a request, the same instant every time it is asked (the stored offset is
+    read once, however often a page asks): what the request stores and what its page shows agree (the
+    seconds left before the timeout, counted from the activity this very request records, read 1199
+    instead of 1200 when rendering took half a second)."""
     if has_request_context() and "clock_now" in g:
         return g.clock_now
     row = _row()

@@ -170,7 +170,12 @@ def _index_words(mapper: Any, connection: Any, opening: JobOpening) -> None:
 
 def _word_frequency(word: str) -> int:
     """How many openings hold the word, counted up to COUNT_CAP: enough to pick the rarest word to walk."""
-    capped = select(OpeningWord.job_id).where(OpeningWord.word == word).limit(COUNT_CAP + 1).subquery()
+    return _capped_count(select(OpeningWord.job_id).where(OpeningWord.word == word))
+
+
+def _capped_count(query: Select) -> int:
+    """The rows ``query`` selects, counted up to COUNT_CAP + 1 (so "more than COUNT_CAP" can be told)."""
+    capped = query.order_by(None).limit(COUNT_CAP + 1).subquery()
     return db.session().execute(select(func.count()).select_from(capped)).scalar_one()
 
 
@@ -196,8 +201,7 @@ def search() -> Any:
         total, exact = skipped + len(ids), True
     else:
         # Counted up to COUNT_CAP: past it the page says « more than », and the cost stays bounded.
-        capped = matching.order_by(None).limit(COUNT_CAP + 1).subquery()
-        counted = session.execute(select(func.count()).select_from(capped)).scalar_one()
+        counted = _capped_count(matching)
         total, exact = (counted, True) if counted <= COUNT_CAP else (max(COUNT_CAP, skipped + len(ids)), False)
     pages = max(1, -(-total // PAGE_SIZE)) if exact else None
     return render_template(
