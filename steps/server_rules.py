@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
-from steps.applications import COVER_LETTER, tick, write_cover_letter
+from steps.applications import COVER_LETTER, answer_question, choose_option, tick, write_cover_letter
 from steps.apply_rules import open_application
 from steps.attachments import file_link, pdf_file
 from steps.common import sign_in
@@ -123,8 +123,20 @@ def replay_attachment(probes: ServerProbes) -> str:
 
 
 @when("je renvoie au portail la requête notée de « Postuler »")
-def replay_apply(probes: ServerProbes) -> None:
-    probes.replay(APPLY, "« Postuler » une seconde fois après le retrait (ne doit rien créer)")
+def replay_apply(driver: Driver, probes: ServerProbes) -> None:
+    result = probes.replay(APPLY, "« Postuler » une seconde fois après le retrait (ne doit rien créer)")
+    if result.location is None:
+        return
+    # The portal let it through: the scenario goes on as a person would, to see whether it stores a new one.
+    driver.page.goto(urljoin(driver.page.url, result.location))
+    if driver.page.get_by_role("combobox").count():
+        answer_question(driver)
+        driver.page.wait_for_load_state()
+    option = driver.page.get_by_role("radio", name=driver.label("Créer une nouvelle candidature"), exact=True)
+    if option.count() and option.is_enabled():
+        choose_option(driver, "Créer une nouvelle candidature")
+        driver.page.wait_for_load_state()
+    probes.shown(f"le portail a laissé passer « Postuler » ; la page suivie : {driver.page.url}")
 
 
 @when("je renvoie au portail la requête notée de la soumission")
@@ -306,17 +318,20 @@ def forget_cookies(driver: Driver) -> None:
 @then("chacune de ces adresses mène à la page de connexion sans rien montrer du candidat")
 def each_leads_to_sign_in(driver: Driver, probes: ServerProbes, candidate: dict, visited: list[str]) -> None:
     password = driver.field_label("login_password")
+    private = [value for value in (candidate.get("last_name"), candidate.get("email")) if value]
     for url in visited:
+        # The portal's own answer first (no script of the page can hide what it holds), then the page.
+        answer = probes.fetch(url, "une page du candidat demandée sans connexion (doit mener à la connexion)")
+        leaked = [value for value in private if value in answer.text]
+        assert not leaked, f"without a sign-in, {urlsplit(url).path} answered {answer.status} showing {leaked}"
+        assert answer.status != 200 or password in answer.text, (
+            f"without a sign-in, {urlsplit(url).path} answered 200 with a page that is not the sign-in page"
+        )
         driver.page.goto(url)
         driver.present(driver.named_field("login_password"), password, "field")
-        for private in (candidate.get("last_name"), candidate.get("email")):
-            if private:
-                expect(driver.page.get_by_text(private)).to_have_count(0)
-        probes.evidence.append({
-            "purpose": "une page du candidat demandée sans connexion (doit mener à la connexion)",
-            "technique": "replay", "method": "GET", "path": urlsplit(url).path,
-            "shown_after": [f"la page de connexion ({driver.page.url})"],
-        })
+        for value in private:
+            expect(driver.page.get_by_text(value)).to_have_count(0)
+        probes.shown(f"réponse {answer.status} sans rien du candidat ; la page de connexion ({driver.page.url})")
 
 
 # -- the limit of saved searches ------------------------------------------------------------------------------------

@@ -31,6 +31,9 @@ class Variant:
     patch: Callable[[], None] = lambda: None
     serve_args: tuple[str, ...] = ()
     templates: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # The page still withholds the action (a disabled or missing control, a refusal shown): only a request the
+    # page did not offer, a server probe, can find the defect.
+    server_only: bool = False
 
 
 # -- how defects are made -------------------------------------------------------------------------------
@@ -176,6 +179,144 @@ def _alert_to_account_address(original):
 def _user_code_optional(fields):
     return tuple(dataclasses.replace(f, required=False) if f.name == "user_code" else f for f in fields)
 
+
+
+# -- page-correct, server-broken: the page is computed as before; only the request the rule forbids gets through --
+def _in_request(endpoint: str, method: str = "POST") -> bool:
+    from flask import has_request_context, request
+
+    return has_request_context() and request.endpoint == endpoint and request.method == method
+
+
+def _blockers_forgetting(endpoint: str, keep: Callable[[str], bool]) -> Callable[[Any], Any]:
+    """``submission_blockers`` as before for the page; at ``endpoint`` (the final submission), only those kept."""
+
+    def make(original):
+        def submission_blockers(application, candidate):
+            found = original(application, candidate)
+            if _in_request(endpoint, "GET") or _in_request(endpoint, "POST"):
+                return [b for b in found if keep(b)]
+            return found
+
+        return submission_blockers
+
+    return make
+
+
+def _not_linked(blocker: str) -> bool:
+    from reference_portal import messages
+
+    return blocker == messages.NOT_LINKED_BLOCKER
+
+
+def _closed_or(key: str) -> Callable[[str], bool]:
+    def reason(blocker: str) -> bool:
+        from reference_portal import messages
+
+        return blocker == messages.OPENING_REFUSALS[key]
+
+    return reason
+
+
+def _missing_field(blocker: str) -> bool:
+    from reference_portal import messages
+
+    return blocker.startswith(messages.missing_field("", "")[:12])
+
+
+def _drafts_only_in_pages(original):
+    """``refuse_if_not_draft`` refuses nothing: the section pages still show a submitted application read-only."""
+    return lambda application: None
+
+
+def _terms_taken_for_granted() -> None:
+    """The final submission no longer looks at « J'accepte ces conditions » (the page still asks for it)."""
+    from werkzeug.datastructures import ImmutableMultiDict
+
+    from reference_portal.applications import bp
+
+    @bp.before_request
+    def accept_anyway() -> None:
+        from flask import request
+
+        if request.endpoint == "applications.conditions" and request.method == "POST":
+            request.form = ImmutableMultiDict({**request.form.to_dict(), "accept": "yes"})
+
+
+def _apply_ignores_withdrawal(original):
+    """A withdrawn application still shows on the opening's page, but the requests that make a new one ignore it."""
+
+    def existing(candidate_id, job_id):
+        found = original(candidate_id, job_id)
+        from flask import has_request_context, request
+
+        withheld_only_in_page = has_request_context() and request.method == "POST"
+        return None if withheld_only_in_page and found is not None and found.status == "Retirée" else found
+
+    return existing
+
+
+def _timeout_from_sign_in(original):
+    """The 20 minutes are counted from the sign-in, not from the last activity."""
+
+    def session_timed_out():
+        from flask import current_app, session
+
+        from reference_portal import clock
+
+        if "candidate_id" not in session:
+            return False
+        started = session.setdefault("variant_signed_in_at", clock.now().timestamp())
+        return clock.now().timestamp() - started > current_app.config["SESSION_TIMEOUT_SECONDS"]
+
+    return session_timed_out
+
+
+def _expiry_only_for_pages(original):
+    """A page shown after 20 minutes of inactivity is the sign-in page, but a form sent then is still taken."""
+
+    def session_timed_out():
+        from flask import has_request_context, request
+
+        return False if has_request_context() and request.method == "POST" else original()
+
+    return session_timed_out
+
+
+def _printout_for_anyone(original):
+    """« Voir/Imprimer PHP » gives any application's PDF by its number (the list shows only one's own)."""
+    return _no_ownership_check(original)
+
+
+def _saves_for_anyone(original):
+    """Pages check whose application it is, a save does not."""
+    lenient = _no_ownership_check(original)
+
+    def own_application_or_404(application_id):
+        from flask import request
+
+        return lenient(application_id) if request.method == "POST" else original(application_id)
+
+    return own_application_or_404
+
+
+def _search_ignores_keywords(original):
+    """« Rechercher » lists every open opening, whatever the keywords typed."""
+    return lambda criteria: dataclasses.replace(criteria, keywords="")
+
+
+def _institutions_by_prefix(original):
+    """« contient » finds only the names that start with the words typed."""
+    return lambda names, words: [n for n in names if n.lower().startswith(words.lower())]
+
+
+def _alert_for_every_opening(original):
+    """A job alert mails every opening published, matching or not."""
+
+    def matches(saved, opening):
+        return True
+
+    return matches
 
 PARCOURS = "parcours_complet"
 
