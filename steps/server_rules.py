@@ -315,7 +315,7 @@ def forget_cookies(driver: Driver) -> None:
     driver.page.context.clear_cookies()
 
 
-@then("chacune de ces adresses mène à la page de connexion sans rien montrer du candidat")
+@then("chacune de ces adresses, demandée au portail, mène à la page de connexion sans rien montrer du candidat")
 def each_leads_to_sign_in(driver: Driver, probes: ServerProbes, candidate: dict, visited: list[str]) -> None:
     password = driver.field_label("login_password")
     private = [value for value in (candidate.get("last_name"), candidate.get("email")) if value]
