@@ -52,6 +52,7 @@ def replay_letter(driver: Driver, probes: ServerProbes, purpose: str) -> str:
     text = _letter("rejouée")
     name = probes.names.get(COVER_LETTER) or cannot_probe("the cover letter's field was never seen with a name")
     probes.replay(SAVE_LETTER, purpose, changes={name: text})
+    probes.replayed[COVER_LETTER] = text
     return text
 
 
@@ -339,3 +340,59 @@ def each_leads_to_sign_in(driver: Driver, probes: ServerProbes, candidate: dict,
 def replay_saved_search(probes: ServerProbes, name: str) -> None:
     field = probes.names.get("search_name") or cannot_probe("the saved search's name field was never seen")
     probes.replay(SAVE_SEARCH, f"enregistrer la recherche « {name} »", changes={field: name})
+
+
+# -- the three options, withdrawal, a submitted application's letter -----------------------------------------------
+CHOOSE_OPTION = "choisir comment commencer la candidature"
+WITHDRAW = "Confirmer le retrait"
+REUSE = "Reprendre une candidature existante ou précédente"
+
+
+@when(parsers.parse("je prépare le choix « {option} » sans l'envoyer"))
+def prepare_option(driver: Driver, probes: ServerProbes, option: str) -> None:
+    chosen = driver.page.get_by_role("radio", name=driver.label(option), exact=True)
+    chosen.check()
+    probes.names["option"] = probes.field_name(chosen)
+    reuse = driver.page.get_by_role("radio", name=driver.label(REUSE), exact=True)
+    probes.names[REUSE] = reuse.get_attribute("value") or cannot_probe(f"the option « {REUSE} » has no value")
+    with probes.capturing(CHOOSE_OPTION):
+        driver.click_button("Suivant")
+
+
+@when(parsers.parse("je renvoie au portail ce choix, changé en « {option} »"))
+def replay_other_option(probes: ServerProbes, option: str) -> None:
+    probes.replay(CHOOSE_OPTION, f"« {option} », que la page n'offrait pas (doit être refusé)",
+                  changes={probes.names["option"]: probes.names[option]})
+
+
+@when("je renvoie au portail ce choix tel quel")
+def replay_option(probes: ServerProbes) -> None:
+    probes.replay(CHOOSE_OPTION, "le choix que la page offrait (contrôle : doit être pris)")
+
+
+@then("« Mes candidatures » ne montre aucune candidature")
+def no_application_listed(driver: Driver, probes: ServerProbes) -> None:
+    driver.click_link("Mes candidatures")
+    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
+    expect(table.get_by_role("cell", name=driver.label("Brouillon"), exact=True)).to_have_count(0)
+    probes.shown("« Mes candidatures » : aucune candidature")
+
+
+@when("je prépare le retrait de ma candidature sans l'envoyer")
+def prepare_withdrawal(driver: Driver, probes: ServerProbes) -> None:
+    driver.click_button("Retirer ma candidature")
+    with probes.capturing(WITHDRAW):
+        driver.click_button(WITHDRAW)
+
+
+@when("je renvoie au portail le retrait préparé")
+def replay_withdrawal(probes: ServerProbes) -> None:
+    probes.replay(WITHDRAW, "le retrait d'une candidature « Sélectionné » (doit être refusé)")
+
+
+@then("la lettre de motivation n'a pas pris le texte renvoyé")
+def letter_unchanged(driver: Driver, probes: ServerProbes) -> None:
+    field = driver.field(driver.label(COVER_LETTER))
+    expect(field).not_to_have_value(probes.replayed[COVER_LETTER])
+    expect(field).not_to_have_value("")
+    probes.shown("la lettre de la candidature soumise est celle d'avant")

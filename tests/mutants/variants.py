@@ -243,6 +243,21 @@ def _terms_taken_for_granted() -> None:
             request.form = ImmutableMultiDict({**request.form.to_dict(), "accept": "yes"})
 
 
+def _reuse_without_model() -> None:
+    """« Reprendre une candidature existante ou précédente » is disabled with no application saved, but the server
+    takes the choice anyway (as a blank application)."""
+    from werkzeug.datastructures import ImmutableMultiDict
+
+    from reference_portal.applications import bp
+
+    @bp.before_request
+    def reuse_as_new() -> None:
+        from flask import request
+
+        if request.endpoint == "applications.new_options" and request.form.get("choice") == "reuse":
+            request.form = ImmutableMultiDict({**request.form.to_dict(), "choice": "new"})
+
+
 def _apply_ignores_withdrawal(original):
     """A withdrawn application still shows on the opening's page, but the requests that make a new one ignore it."""
 
@@ -250,8 +265,8 @@ def _apply_ignores_withdrawal(original):
         found = original(candidate_id, job_id)
         from flask import has_request_context, request
 
-        withheld_only_in_page = has_request_context() and request.method == "POST"
-        return None if withheld_only_in_page and found is not None and found.status == "Retirée" else found
+        behind_the_page = has_request_context() and request.endpoint != "jobs.opening"
+        return None if behind_the_page and found is not None and found.status == "Retirée" else found
 
     return existing
 
@@ -336,17 +351,20 @@ def _missing_fields_ignored(original):
     return submission_blockers
 
 
-def _deadline_only_in_pages(endpoint: str) -> Callable[[Any], Any]:
-    """The deadline hides « Postuler » and the submit button in pages, but ``endpoint``'s POST ignores it."""
+def _deadline_only_in_pages(*endpoints: str) -> Callable[[Any], Any]:
+    """The deadline hides « Postuler » and the submit button in pages, but the requests of ``endpoints`` ignore it."""
 
     def make(original):
+        from flask import has_request_context, request
+
         from reference_portal import messages
 
         deadline = messages.OPENING_REFUSALS["deadline"]
 
         def refusal_reason(opening, now, candidate_id=None):
             reason = original(opening, now, candidate_id)
-            return None if reason == deadline and _in_request(endpoint) else reason
+            behind_the_page = has_request_context() and request.endpoint in endpoints
+            return None if reason == deadline and behind_the_page else reason
 
         return refusal_reason
 
@@ -605,19 +623,20 @@ VARIANTS: list[Variant] = [
         "withdrawn-reapply-taken", "rule",
         "the opening's page hides « Postuler » after a withdrawal, but a new application is still made",
         "REQ-FAQ-08", "après_le_retrait", server_only=True,
-        patch=_swap("reference_portal.jobs", "existing_application", _apply_ignores_withdrawal, everywhere=True),
+        patch=_both(_drop_one_application_per_opening_key,
+                    _swap("reference_portal.jobs", "existing_application", _apply_ignores_withdrawal, everywhere=True)),
     ),
     Variant(
         "closed-submission-taken", "rule",
         "« Soumettre candidature » is disabled for a closed opening, the server submits",
-        "REQ-FAQ-03", "ne_peut_pas_être_soumise and fermé", server_only=True,
+        "REQ-FAQ-03", "ne_peut_pas_être_soumise and ferm", server_only=True,
         patch=_swap("reference_portal.applications.submit", "submission_blockers",
                     _blockers_forgetting("applications.conditions", lambda b: not _closed_or("closed")(b))),
     ),
     Variant(
         "cancelled-submission-taken", "rule",
         "« Soumettre candidature » is disabled for a cancelled opening, the server submits",
-        "REQ-FAQ-03", "ne_peut_pas_être_soumise and annulé", server_only=True,
+        "REQ-FAQ-03", "ne_peut_pas_être_soumise and annul", server_only=True,
         patch=_swap("reference_portal.applications.submit", "submission_blockers",
                     _blockers_forgetting("applications.conditions", lambda b: not _closed_or("cancelled")(b))),
     ),
@@ -637,6 +656,11 @@ VARIANTS: list[Variant] = [
     Variant(
         "terms-not-checked", "rule", "the page asks for « J'accepte ces conditions », the server submits without it",
         "REQ-SUB-18", "jaccepte_ces_conditions__le_serveur", server_only=True, patch=_terms_taken_for_granted,
+    ),
+    Variant(
+        "reuse-without-model-taken", "flow",
+        "« Reprendre une candidature existante ou précédente » is disabled, but the server takes it",
+        "REQ-DRA-06", "refuse_aussi_la_reprise", server_only=True, patch=_reuse_without_model,
     ),
     Variant(
         "timeout-from-sign-in", "time", "the 20 minutes run from the sign-in, whatever the activity since",
@@ -662,7 +686,8 @@ VARIANTS: list[Variant] = [
     Variant(
         "apply-after-deadline-taken", "time", "after the deadline « Postuler » is hidden, but its request is taken",
         "REQ-SUB-14", "postuler__est_accepté", server_only=True,
-        patch=_swap("reference_portal.jobs", "refusal_reason", _deadline_only_in_pages("jobs.apply"), everywhere=True),
+        patch=_swap("reference_portal.jobs", "refusal_reason", _deadline_only_in_pages(
+                        "jobs.apply", "applications.new", "applications.new_options"), everywhere=True),
     ),
     Variant(
         "submission-after-deadline-taken", "time",
