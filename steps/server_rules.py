@@ -396,3 +396,26 @@ def letter_unchanged(driver: Driver, probes: ServerProbes) -> None:
     expect(field).not_to_have_value(probes.replayed[COVER_LETTER])
     expect(field).not_to_have_value("")
     probes.shown("la lettre de la candidature soumise est celle d'avant")
+
+
+@when("il joint un fichier dans la section « Mes pièces jointes » et en note l'adresse")
+def owner_attaches(driver: Driver, owner: dict, tmp_path: Path) -> None:
+    from steps.attachments import attach, my_attachments
+
+    path = pdf_file(tmp_path, f"confidentiel-{secrets.token_hex(3)}.pdf")
+    attach(driver, my_attachments(driver), path, "my_attachments_file")
+    link = driver.present(file_link(my_attachments(driver), path.name), path.name, "link")
+    owner["file"] = {"url": urljoin(driver.page.url, link.get_attribute("href") or ""), "content": path.read_bytes()}
+
+
+@when("le second candidat demande au portail le fichier joint noté du premier", target_fixture="intruder_file")
+def intruder_fetches_file(probes: ServerProbes, owner: dict):
+    return probes.fetch(owner["file"]["url"], "le fichier joint d'un autre candidat (doit être refusé)")
+
+
+@then("le portail ne lui donne pas ce fichier")
+def file_not_given(probes: ServerProbes, owner: dict, intruder_file) -> None:
+    assert owner["file"]["content"] not in intruder_file.body, (
+        f"the portal answered {intruder_file.status} with another candidate's file"
+    )
+    probes.shown(f"réponse {intruder_file.status}, sans le fichier du premier candidat")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import io
 import pkgutil
 import sys
 from collections.abc import Callable
@@ -256,6 +257,25 @@ def _reuse_without_model() -> None:
 
         if request.endpoint == "applications.new_options" and request.form.get("choice") == "reuse":
             request.form = ImmutableMultiDict({**request.form.to_dict(), "choice": "new"})
+
+
+def _files_for_anyone() -> None:
+    """« Mes pièces jointes » lists only one's own files, but a file's address serves it to any signed-in candidate."""
+    from reference_portal import attachments
+
+    @attachments.bp.before_request
+    def serve_any_file():
+        from flask import request, send_file
+
+        from reference_portal import db
+        from reference_portal.models import Attachment
+
+        if request.endpoint != "attachments.download":
+            return None
+        found = db.session().get(Attachment, request.view_args["attachment_id"])
+        if found is None:
+            return None
+        return send_file(io.BytesIO(found.content), mimetype="application/pdf", download_name=found.filename)
 
 
 def _apply_ignores_withdrawal(original):
@@ -682,6 +702,10 @@ VARIANTS: list[Variant] = [
         "saves-for-anyone", "security", "pages check whose application it is, saves do not",
         "REQ-SEC-01", "pdf_ni", server_only=True,
         patch=_swap("reference_portal.applications.steps", "own_application_or_404", _saves_for_anyone),
+    ),
+    Variant(
+        "files-for-anyone", "security", "a file's address serves it to any signed-in candidate",
+        "REQ-SEC-01", "pdf_ni", server_only=True, patch=_files_for_anyone,
     ),
     Variant(
         "apply-after-deadline-taken", "time", "after the deadline « Postuler » is hidden, but its request is taken",
