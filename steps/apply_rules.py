@@ -10,16 +10,8 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
-from steps.applications import (
-    SECTION_PAGES,
-    answer_question,
-    choose_option,
-    complete_sections,
-    open_found,
-    search_opening,
-    tick,
-)
 from steps.driver import Driver
+from steps.pages import ApplicationFlow
 from steps.probes import ServerProbes
 
 STATES = {"fermé": "closed", "annulé": "cancelled", "pourvu à partir d'une liste": "filled_from_roster"}
@@ -98,68 +90,42 @@ def recruiter_moves(control: ControlClient, candidate: dict, opening: dict, stat
 # --- acting ------------------------------------------------------------------------------------------------------
 @when("j'ouvre cet appel à candidature")
 def open_opening(driver: Driver, opening: dict) -> None:
-    driver.click_link("Rech. Emplois")
-    search_opening(driver, opening)
-    open_found(driver, opening)
+    ApplicationFlow(driver).open_opening(opening)
 
 
 @when("je postule à cet appel à candidature et j'arrive à l'étape « Vérifier/soumettre »")
-def apply_until_review(driver: Driver, opening: dict) -> None:
-    open_opening(driver, opening)
-    driver.click_button("Postuler")
-    answer_question(driver)
-    choose_option(driver, "Créer une nouvelle candidature")
-    complete_sections(driver, SECTION_PAGES)
-    driver.expect_heading("Vérifier/soumettre")
+def apply_until_review(driver: Driver, probes: ServerProbes, opening: dict) -> None:
+    flow = ApplicationFlow(driver, probes)
+    flow.apply(opening)
+    flow.to_review()
 
 
 @when("je postule à cet appel à candidature et j'arrive aux « Questions de présélection »")
 def apply_until_prescreening(driver: Driver, opening: dict) -> None:
-    open_opening(driver, opening)
-    driver.click_button("Postuler")
-    answer_question(driver)
-    choose_option(driver, "Créer une nouvelle candidature")
-    driver.expect_heading("Questions de présélection")
+    ApplicationFlow(driver).apply(opening)
 
 
 @given("j'ai soumis une candidature à cet appel à candidature")
 @when("j'ai soumis une candidature à cet appel à candidature")
 def submitted(driver: Driver, probes: ServerProbes, opening: dict) -> None:
-    """Through the page; the requests of « Postuler » and of the final submission are kept for probes."""
-    open_opening(driver, opening)
-    with probes.recording("Postuler"):
-        driver.click_button("Postuler")
-    answer_question(driver)
-    choose_option(driver, "Créer une nouvelle candidature")
-    complete_sections(driver, SECTION_PAGES, probes)
-    driver.expect_heading("Vérifier/soumettre")
-    driver.click_button("Soumettre candidature")
-    tick(driver, "J'accepte ces conditions")
-    with probes.recording("Certifier et soumettre votre candidature"):
-        driver.click_button("Certifier et soumettre votre candidature")
+    """Through the page; the requests of « Postuler », the letter's save and the submission are kept for probes."""
+    flow = ApplicationFlow(driver, probes)
+    flow.apply(opening)
+    flow.to_review()
+    flow.submit()
     driver.expect_text("Nous avons bien reçu votre candidature")
 
 
 @when("je crée un projet de candidature et je complète chaque section, sans y trouver « Soumettre candidature »")
 def draft_until_review(driver: Driver) -> None:
-    driver.click_link("Mes candidatures")
-    driver.click_button("Créer un projet de candidature")
-    answer_question(driver)
-    choose_option(driver, "Créer une nouvelle candidature")
-    for section in SECTION_PAGES:
-        driver.expect_heading(section)
-        expect(driver.button("Soumettre candidature")).to_have_count(0)
-        driver.fill_required_fields()
-        driver.click_button("Suivant")
-    driver.expect_heading("Vérifier/soumettre")
+    flow = ApplicationFlow(driver)
+    flow.start_blank_draft()
+    flow.to_review(never_offering="Soumettre candidature")
 
 
 @when("je crée un projet de candidature depuis « Mes candidatures »")
 def new_draft(driver: Driver) -> None:
-    driver.click_link("Mes candidatures")
-    driver.click_button("Créer un projet de candidature")
-    answer_question(driver)
-    choose_option(driver, "Créer une nouvelle candidature")
+    ApplicationFlow(driver).start_blank_draft()
 
 
 @when(parsers.parse("je clique sur le crayon « {name} »"))

@@ -19,12 +19,10 @@ from steps.apply_rules import open_application
 from steps.attachments import file_link, pdf_file
 from steps.common import sign_in
 from steps.driver import Driver
+from steps.pages import APPLY, SAVE_LETTER, SUBMIT, ApplicationFlow
 from steps.probes import ServerProbes, cannot_probe
 
-SAVE_LETTER = "enregistrer la lettre de motivation"
 ATTACH_FILE = "joindre un fichier à la candidature"
-APPLY = "Postuler"
-SUBMIT = "Certifier et soumettre votre candidature"
 SAVE_SEARCH = "enregistrer une recherche"
 TERMS = "J'accepte ces conditions"
 SAVED = "Votre candidature en cours a été enregistrée"
@@ -87,10 +85,7 @@ def letter_and_file_recorded(driver: Driver, probes: ServerProbes, tmp_path: Pat
 
 @when("je soumets ma candidature depuis l'étape « Vérifier/soumettre »")
 def submit_from_review(driver: Driver, probes: ServerProbes) -> None:
-    driver.click_button("Soumettre candidature")
-    tick(driver, TERMS)
-    with probes.recording(SUBMIT):
-        driver.click_button(SUBMIT)
+    ApplicationFlow(driver, probes).submit()
     driver.expect_text("Nous avons bien reçu votre candidature")
 
 
@@ -176,6 +171,7 @@ def empty_letter(driver: Driver) -> None:
     driver.click_link(COVER_LETTER)
     driver.field(driver.label(COVER_LETTER)).fill("")
     driver.click_button("Enregistrer")
+    driver.expect_text(SAVED)  # a draft is saved even incomplete: the section is stored empty
     driver.page.reload()
     expect(driver.field(driver.label(COVER_LETTER))).to_have_value("")
 

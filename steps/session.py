@@ -10,16 +10,12 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.provision import PortalClock
 from steps.applications import COVER_LETTER
 from steps.driver import Driver
+from steps.pages import ApplicationFlow
 from steps.probes import ServerProbes
 
 
 def start_blank_draft(driver: Driver) -> None:
-    driver.click_link("Mes candidatures")
-    driver.click_button("Créer un projet de candidature")
-    driver.fill_required_fields()
-    driver.click_button("Suivant")
-    driver.page.get_by_role("radio", name=driver.label("Créer une nouvelle candidature"), exact=True).check()
-    driver.click_button("Suivant")
+    ApplicationFlow(driver).start_blank_draft()
 
 
 @given(
