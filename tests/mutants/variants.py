@@ -646,26 +646,17 @@ VARIANTS: list[Variant] = [
         patch=_both(_drop_one_application_per_opening_key,
                     _swap("reference_portal.jobs", "existing_application", _apply_ignores_withdrawal, everywhere=True)),
     ),
-    Variant(
-        "closed-submission-taken", "rule",
-        "« Soumettre candidature » is disabled for a closed opening, the server submits",
-        "REQ-FAQ-03", "ne_peut_pas_être_soumise and ferm", server_only=True,
-        patch=_swap("reference_portal.applications.submit", "submission_blockers",
-                    _blockers_forgetting("applications.conditions", lambda b: not _closed_or("closed")(b))),
-    ),
-    Variant(
-        "cancelled-submission-taken", "rule",
-        "« Soumettre candidature » is disabled for a cancelled opening, the server submits",
-        "REQ-FAQ-03", "ne_peut_pas_être_soumise and annul", server_only=True,
-        patch=_swap("reference_portal.applications.submit", "submission_blockers",
-                    _blockers_forgetting("applications.conditions", lambda b: not _closed_or("cancelled")(b))),
-    ),
-    Variant(
-        "filled-submission-taken", "rule",
-        "« Soumettre candidature » is disabled for an opening filled from a roster, the server submits",
-        "REQ-FAQ-03", "ne_peut_pas_être_soumise and pourvu", server_only=True,
-        patch=_swap("reference_portal.applications.submit", "submission_blockers",
-                    _blockers_forgetting("applications.conditions", lambda b: not _closed_or("filled_from_roster")(b))),
+    *(
+        Variant(
+            f"{state}-submission-taken", "rule",
+            f"« Soumettre candidature » is disabled for an opening {state}, the server submits",
+            "REQ-FAQ-03", f"ne_peut_pas_être_soumise and {example}", server_only=True,
+            patch=_swap("reference_portal.applications.submit", "submission_blockers",
+                        _blockers_forgetting("applications.conditions", lambda b, key=key: not _closed_or(key)(b))),
+        )
+        # The examples' IDs are escaped past ASCII (« fermé » is ferm\xe9): each selected by its ASCII part.
+        for state, key, example in (("closed", "closed", "ferm"), ("cancelled", "cancelled", "annul"),
+                                    ("filled", "filled_from_roster", "pourvu"))
     ),
     Variant(
         "incomplete-submission-taken", "rule",
