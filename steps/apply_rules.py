@@ -3,6 +3,7 @@ FAQ (submit button, pre-screening, rosters, « Mes candidatures », withdrawal, 
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime, timedelta
 
@@ -252,14 +253,32 @@ def application_outcome(driver: Driver, control: ControlClient, candidate: dict,
 @then("je peux postuler")
 def can_apply(driver: Driver) -> None:
     driver.click_button("Postuler")
-    driver.expect_text(STEP_ONE_QUESTION)
+    # What the guide says comes next (4.v): a question answered from a drop-down list, then « Suivant ».
+    expect(driver.page.get_by_role("combobox")).not_to_have_count(0)
+    expect(driver.button("Suivant")).to_be_visible()
 
 
 @then("« Postuler » m'est refusé car je ne figure pas sur la liste")
 def roster_refused(driver: Driver, control: ControlClient, candidate: dict, opening: dict) -> None:
-    driver.expect_text(NOT_ON_ROSTER)
-    expect(driver.button("Postuler")).to_have_count(0)
+    # The guide (FAQ iii) says who may apply, not how a portal turns the others away: either it offers
+    # them no « Postuler », or it refuses them once pressed. Either way the server stores nothing.
+    worded = driver.profile.message("not_on_roster")
+    if driver.button("Postuler").count():  # the opening's page is shown: the step before found its type
+        driver.click_button("Postuler")
+        refusal = driver.page.get_by_role("alert").filter(has_text=worded or re.compile(r"\w"))
+        expect(refusal).not_to_have_count(0)
+        expect(driver.button("Suivant")).to_have_count(0)
+    elif worded is not None:
+        expect(driver.page.get_by_text(worded)).not_to_have_count(0)
     nothing_stored(control, candidate, opening)
+
+
+@then("« Postuler » ne commence pas de seconde candidature")
+def no_second_application(driver: Driver) -> None:
+    # The guide allows one application per opening; it does not say what « Postuler » then does: the
+    # reference portal leads back to the application, another portal may say it was already made.
+    back = driver.page.get_by_role("heading", name=driver.label("Questions de présélection"), exact=True)
+    expect(back.or_(driver.page.get_by_role("alert").filter(has_text=re.compile(r"\w")))).not_to_have_count(0)
 
 
 @then("aucune candidature n'est enregistrée pour cet appel à candidature")

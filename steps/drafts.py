@@ -129,9 +129,14 @@ def walk_with_step_numbers(driver: Driver, datatable: list[list[str]]) -> None:
     header, *rows = datatable
     for index, (page_name, position) in enumerate(rows):
         driver.expect_heading(page_name)
-        driver.expect_text(position)
+        driver.expect_step_position(position)
         if index + 1 < len(rows):
             driver.click_button("Suivant")
+
+
+@then(parsers.parse("la page indique son étape « {position} »"))
+def step_position_shown(driver: Driver, position: str) -> None:
+    driver.expect_step_position(position)
 
 
 # -- the « Carrières » page ----------------------------------------------------------------------------

@@ -330,8 +330,13 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "one-mb-file-kept", "rule", "a file of exactly 1 Mb (1 048 576 bytes) is accepted",
-        "REQ-ATT-02", "piècesjointes___cas and exactement",
+        "REQ-ATT-02", "limite_exacte and exactement",  # the boundary the reference profile declares
         patch=_set("reference_portal.attachments", "MAX_BYTES", 1_048_577),
+    ),
+    Variant(
+        "two-mb-file-kept", "rule", "a file of 1 100 000 bytes, over 1 Mb however it is counted, is accepted",
+        "REQ-ATT-02", "piècesjointes___cas and plus",
+        patch=_set("reference_portal.attachments", "MAX_BYTES", 2_000_000),
     ),
     Variant(
         "long-file-name-kept", "rule", "a file whose name is long is accepted",
