@@ -373,7 +373,9 @@ VARIANTS: list[Variant] = [
     Variant(
         "contact-drops-user-code", "rule", "« Contactez-nous » sends the desk its message without the user code typed",
         "REQ-AID-02", "parvient_au_unite",
-        patch=_swap("reference_portal.contact", "mail_body", _without_user_code),
+        patch=_both(_swap("reference_portal.contact", "mail_body", _without_user_code),
+                    _swap("reference_portal.messages", "contact_subject",
+                          lambda original: lambda user_code, number: original("", number))),
     ),
     # -- time: the portal's clock rules -------------------------------------------------------------------
     Variant(
