@@ -125,6 +125,8 @@ READINGS = {
 MESSAGE_KEYS = {
     "not_on_roster": "FAQ iii: only candidates on a roster for similar functions at the same level may apply; "
                      "the guide does not word the refusal of the others",
+    "deadline_passed": "section 4 and FAQ i: an application is submitted before the deadline the opening "
+                       "states, while the opening is still open; the guide does not word the refusal after it",
     "attachment_too_large": "FAQ vii: a file must be « inférieure à 1 Mb »; the guide does not word the refusal",
     "attachment_bad_name": "FAQ vii: a file's name must be short and without special characters; the guide "
                            "does not word the refusal",

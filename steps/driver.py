@@ -116,6 +116,15 @@ class Driver:
     def expect_text(self, guide_text: str) -> None:
         self.present(self.text(guide_text), self.label(guide_text), guide=guide_text)
 
+    def expect_refusal(self, message_key: str) -> None:
+        """A refusal whose words the guide does not give: the text the profile gives for it ([messages]), or
+        without one only that a message is shown (announced to assistive technology: role alert)."""
+        worded = self.profile.message(message_key)
+        if worded is not None:
+            self.present(self.page.get_by_text(worded), worded)
+        else:
+            expect(self.page.get_by_role("alert").filter(has_text=re.compile(r"\w"))).not_to_have_count(0)
+
     def expect_step_position(self, position: str) -> None:
         """« Étape N sur 8 »: the guide numbers only « Vérifier/soumettre » (« Étape 8 sur 8 »); the pages
         before it are checked only where the profile declares that every page says its step."""
