@@ -56,6 +56,7 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
   Scénario: « Code utilisateur oublié » envoie le code utilisateur par email
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis sur la page de connexion
+    Alors la page offre le lien « Mot de passe oublié »
     Quand je clique sur le lien « Code utilisateur oublié »
     Alors la page indique « Courriers Indésirables »
     Quand je demande mon code utilisateur avec l'adresse email du candidat

@@ -232,12 +232,17 @@ def type_shown(driver: Driver, kind: str) -> None:
     driver.expect_text(kind)
 
 
+def expect_application_started(driver: Driver) -> None:
+    """What the guide says follows « Postuler » (4.v): a question answered from a drop-down list, then
+    « Suivant » (the question's words are the portal's)."""
+    expect(driver.page.get_by_role("combobox")).not_to_have_count(0)
+    expect(driver.button("Suivant")).to_be_visible()
+
+
 @then(parsers.parse("ma candidature est {outcome}"))
 def application_outcome(driver: Driver, control: ControlClient, candidate: dict, opening: dict, outcome: str) -> None:
     if outcome == "commencée":
-        # What the guide says follows « Postuler » (4.v): a question answered from a drop-down list, then « Suivant ».
-        expect(driver.page.get_by_role("combobox")).not_to_have_count(0)
-        expect(driver.button("Suivant")).to_be_visible()
+        expect_application_started(driver)
         return
     if outcome == "soumise":
         driver.expect_text("Nous avons bien reçu votre candidature")
@@ -254,9 +259,7 @@ def application_outcome(driver: Driver, control: ControlClient, candidate: dict,
 @then("je peux postuler")
 def can_apply(driver: Driver) -> None:
     driver.click_button("Postuler")
-    # What the guide says comes next (4.v): a question answered from a drop-down list, then « Suivant ».
-    expect(driver.page.get_by_role("combobox")).not_to_have_count(0)
-    expect(driver.button("Suivant")).to_be_visible()
+    expect_application_started(driver)
 
 
 @then("« Postuler » m'est refusé car je ne figure pas sur la liste")

@@ -74,3 +74,8 @@ def user_code_settled(driver: Driver) -> None:
     if driver.profile.reading("user_code") == "portal":
         issued = driver.page.get_by_text(re.compile(re.escape(label) + r"\s*:?\s*[A-Za-z0-9._-]{3,}"))
         driver.present(issued, f"{label} : <the issued code>")
+
+
+@then(parsers.parse("la page offre le lien « {label} »"))
+def link_offered(driver: Driver, label: str) -> None:
+    driver.present(driver.link(label), driver.label(label), "link", label)
