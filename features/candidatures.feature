@@ -71,15 +71,17 @@ Fonctionnalité: Préparer un projet de candidature (section 3 du guide)
     Et je vais à la section « Formation »
     Alors le champ « Nom de l'établissement » vaut « Université de Dakar »
 
+  # Le guide ne numérote que « Vérifier/soumettre » (étape 8 sur 8) : les étapes d'avant ne sont vérifiées
+  # que si le profil du portail déclare que chaque page indique la sienne.
   @REQ-DRA-08 @needs-accounts
   Scénario: Chaque page d'un projet de candidature indique son étape, dans l'ordre des six sections
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat
     Quand je clique sur le lien « Mes candidatures »
     Et je clique sur le bouton « Créer un projet de candidature »
-    Alors la page indique « Étape 1 sur 8 »
+    Alors la page indique son étape « Étape 1 sur 8 »
     Quand je réponds à la question et je clique sur « Suivant »
-    Alors la page indique « Étape 1 sur 8 »
+    Alors la page indique son étape « Étape 1 sur 8 »
     Quand je choisis « Créer une nouvelle candidature » et je clique sur « Suivant »
     Alors « Suivant » mène d'une page à la suivante dans cet ordre, chacune indiquant son étape :
       | page                                    | étape         |

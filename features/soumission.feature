@@ -206,14 +206,14 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
       | après | refusée pour la date limite |
 
   @REQ-SUB-15 @needs-control-api
-  Scénario: « Postuler » une seconde fois ramène à la même candidature
+  Scénario: « Postuler » une seconde fois n'enregistre pas de seconde candidature
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat
     Quand je postule à cet appel à candidature et j'arrive aux « Questions de présélection »
     Et j'ouvre cet appel à candidature
     Et je clique sur le bouton « Postuler »
-    Alors je suis à l'étape « Questions de présélection » qui indique « Étape 2 sur 8 »
+    Alors « Postuler » ne commence pas de seconde candidature
     Et une seule candidature est enregistrée pour cet appel à candidature
 
   @REQ-SUB-16 @needs-accounts

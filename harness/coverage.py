@@ -1,6 +1,7 @@
 """Requirement coverage, computed from the features and the catalogue, never kept by hand.
 
-Fails when a requirement has no scenario or a scenario names a requirement the catalogue lacks.
+Fails when a requirement has no scenario, a scenario names a requirement the catalogue lacks, or a MUST
+rests on this project's reading rather than on the guide (basis ``reading``).
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ def compute_coverage(
                 "id": r.id,
                 "location": r.location,
                 "level": r.level,
+                "basis": r.basis,
                 "statement": r.statement,
                 "scenarios": by_requirement[r.id],
                 # Some scenario sends the portal a request its page withheld and checks nothing changed.
@@ -100,4 +102,10 @@ def coverage_problems(coverage: dict) -> list[str]:
     problems += [
         f"{u['tag']} names no requirement (used by {', '.join(u['scenarios'])})" for u in coverage["unknown_tags"]
     ]
+    on_a_reading = [r["id"] for r in coverage["requirements"] if r["level"] == "MUST" and r["basis"] == "reading"]
+    if on_a_reading:
+        problems.append(
+            f"MUST on a reading, not on the guide: {', '.join(on_a_reading)} (make each SHOULD, or let the "
+            "profile declare the portal's choice and check that)"
+        )
     return problems

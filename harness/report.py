@@ -103,6 +103,7 @@ def build_report(
                 "id": rid,
                 "location": requirement.location,
                 "level": requirement.level,
+                "basis": requirement.basis,
                 "statement": requirement.statement,
                 "verdict": verdict.value,
                 "scenarios": [s["name"] for s in by_requirement[rid]],

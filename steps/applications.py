@@ -84,7 +84,7 @@ def write_cover_letter(driver: Driver) -> str:
 @then(parsers.parse("je suis à l'étape « {step} » qui indique « {position} »"))
 def at_step(driver: Driver, step: str, position: str) -> None:
     driver.expect_heading(step)
-    driver.expect_text(position)
+    driver.expect_step_position(position)
 
 
 @then(parsers.parse("les « {heading} » s'affichent"))

@@ -60,7 +60,7 @@ def test_the_french_features_certify_the_english_portal_with_the_english_profile
     failed = [(s["name"], s.get("message", "")) for s in report["scenarios"] if s["outcome"] != "passed"]
     assert code == 0, failed or output
     assert report["verdict"] == "CONFORMANT" and report["scope"] == "full"
-    assert report["summary"]["passed"] == report["summary"]["total"] == 87
+    assert report["summary"]["passed"] == report["summary"]["total"] == 89
     assert report["run"]["profile"] == "reference-en"
 
 
