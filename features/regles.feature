@@ -89,7 +89,7 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
     Et je clique sur le bouton « Actualiser »
     Alors la liste « Mes candidatures » montre cet appel à candidature au statut « A l'étude »
 
-  @REQ-FAQ-07 @needs-control-api
+  @REQ-FAQ-07 @needs-accounts
   Scénario: Une candidature retirée n'apparaît qu'avec « Toutes »
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat

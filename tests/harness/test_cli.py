@@ -67,7 +67,8 @@ def test_coverage_passes_and_prints_json_in_the_documented_shape():
     data = json.loads(result.stdout)
     assert set(data) == {"requirements", "unknown_tags"}
     first = data["requirements"][0]
-    assert set(first) == {"id", "location", "level", "basis", "statement", "scenarios"} and first["scenarios"]
+    expected = {"id", "location", "level", "basis", "statement", "scenarios", "proven_on_server", "server_probes"}
+    assert set(first) == expected and first["scenarios"]
 
 
 def test_the_browser_check_names_the_browser_and_its_version():
