@@ -524,6 +524,14 @@ def print_summary(report: dict, run_dir: Path) -> None:
     for requirement in report["requirements"]:
         if requirement["verdict"] not in ("conformant", "not_run"):
             print(f"  {requirement['id']:<{width}}  {requirement['location']:<6} {requirement['verdict']}")
+    failures = [s for s in report["scenarios"] if s["outcome"] in ("failed", "error")]
+    if failures:
+        print(f"failures ({len(failures)}):")
+        for scenario in failures:
+            ids = ", ".join(scenario["requirement_ids"]) or "no requirement"
+            print(f"  {scenario['outcome'].upper():<6}  {ids}  {Path(scenario['feature']).stem} › {scenario['name']}")
+            if scenario.get("message"):
+                print(f"          {scenario['message'].strip().splitlines()[0][:200]}")
     expectations = report.get("expectations")
     if expectations is not None:
         verdict = "met" if expectations["met"] else "NOT met"

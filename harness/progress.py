@@ -1,8 +1,8 @@
 """What a person sees while a run goes: one line per scenario as it ends.
 
-    [ 12/87]  passed       2.8 s  aide › Sans nom complet, le message est refusé, …   about 3 min 10 s left
-    [ 13/87]  FAILED       4.1 s  session › La session tient jusqu'à 20 minutes …  REQ-SES-01
-              AssertionError: « Connexion » (heading) not found on …/candidatures
+    [12/87, about 3 min 10 s left] passed 2.8 s  aide › Sans nom complet, le message est refusé, …
+    [13/87, about 3 min 02 s left] FAILED 4.1 s  session › La session tient … [durée: 20 min 01 s, …]  (REQ-SES-01)
+        AssertionError: « Connexion » (heading) not found on …/candidatures
 
 Built on pytest's terminal reporter rather than pytest-bdd's Gherkin reporter: that one prints every step
 of every scenario (about 900 lines for this suite), knows nothing of not testable or flaky, prints no
@@ -25,7 +25,6 @@ _SHOWN = {
     Outcome.PASSED: "passed", Outcome.FAILED: "FAILED", Outcome.ERROR: "ERROR",
     Outcome.NOT_TESTABLE: "not testable", Outcome.NOT_APPLICABLE: "not applicable", Outcome.FLAKY: "flaky",
 }
-NAME_WIDTH = 72
 
 
 def human_duration(seconds: float) -> str:
@@ -108,18 +107,14 @@ class Progress:
         source = scenario_sources().get((result.feature, result.name))
         name = source.name if source else result.name
         total = max(self.total, self.done)
-        width = len(str(total))
-        where = Path(result.feature).stem + " › " + name
         left = time_left(time.monotonic() - self.started, self.done, total)
-        tail = ""
+        count = f"[{self.done:>{len(str(total))}}/{total}" + (f", about {human_duration(left)} left]" if left else "]")
+        text = (f"{count} {_SHOWN[result.outcome]} {result.duration_s:.1f} s  "
+                f"{Path(result.feature).stem} › {name}")
         if result.outcome in (Outcome.FAILED, Outcome.ERROR, Outcome.FLAKY):
-            tail = "  " + ", ".join(result.requirement_ids)
-        elif left is not None:
-            tail = f"  about {human_duration(left)} left"
-        text = (f"[{self.done:>{width}}/{total}]  {_SHOWN[result.outcome]:<14} {result.duration_s:6.1f} s  "
-                f"{_short(where, NAME_WIDTH)}{tail}")
+            text += "  (" + (", ".join(result.requirement_ids) or "no requirement") + ")"
         if result.outcome in (Outcome.FAILED, Outcome.ERROR) and result.message:
-            text += "\n" + " " * (width * 2 + 5) + _short(result.message.strip().splitlines()[0], 160)
+            text += "\n    " + _short(result.message.strip().splitlines()[0], 200)
         return text
 
 

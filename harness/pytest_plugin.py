@@ -30,6 +30,7 @@ pytest.register_assert_rewrite("steps", "fixtures")
 
 pytest_plugins = [
     "fixtures.portal",
+    "fixtures.mail",
     "fixtures.data",
     "fixtures.provision",
     "harness.reporting",

@@ -50,8 +50,19 @@ def test_a_malformed_profile_is_refused_before_any_browser_starts(tmp_path):
         (["launch"], ["invalid choice"]),
         (["run", "--expectations", "/nonexistent/vendor.toml"], ["no such expectations file"]),
         (["run", "--shard", "3/2"], ["--shard"]),
-        (["run", "--base-url", "http://127.0.0.1:9", "--mail-listen", "127.0.0.1:2525", "--workers", "2"],
-         ["--workers 2 with --mail-listen", "--shard I/N"]),
+        (["run", "--base-url", "notaurl"], ["--base-url", "expected an http:// or https:// URL", "'notaurl'"]),
+        (["run", "--base-url", "127.0.0.1:8000"], ["did you mean http://127.0.0.1:8000?"]),
+        (["run", "--base-url", "http://127.0.0.1:port"], ["bad port"]),
+        (["run", "--workers", "0"], ["--workers", "at least 1", "'0'"]),
+        (["run", "--workers", "-3"], ["--workers", "at least 1", "'-3'"]),
+        (["run", "--workers", "two"], ["--workers", "at least 1"]),
+        (["run", "--retries", "-2"], ["--retries", "at least 0", "'-2'"]),
+        (["run", "--slowmo", "-5"], ["--slowmo", "milliseconds"]),
+        (["run", "--video", "always"], ["--video", "invalid choice"]),
+        (["run", "--browser", "edge"], ["--browser", "invalid choice"]),
+        (["run", "--browser", "firefox"], ["firefox needs a Playwright server", "--ws-endpoint"]),
+        (["run", "--browser", "webkit", "--cdp-url", "http://127.0.0.1:9"], ["CDP drives Chromium only"]),
+        (["run", "--durations", "/nonexistent/durations.json", "--shard", "1/2"], ["--durations", "no such file"]),
         (["serve", "--host", "0.0.0.0", "--control-token", "t", "--port", "0"], ["--allow-remote-control"]),
     ],
 )
@@ -59,6 +70,12 @@ def test_usage_mistakes_exit_2_with_one_line(args, words):
     result = cli(*args)
     assert result.returncode == 2
     assert_one_clear_line(result, *words)
+
+
+def test_version_names_the_harness():
+    result = cli("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("inspira-conformance 0.") and "Traceback" not in result.stderr
 
 
 def test_coverage_passes_and_prints_json_in_the_documented_shape():
