@@ -53,8 +53,10 @@ Fonctionnalité: Recherches enregistrées et alertes emplois (section 5 du guide
     Quand j'enregistre une recherche nommée « Sixième recherche »
     Alors l'enregistrement est refusé avec un message demandant d'en supprimer une
     Et « Sixième recherche » ne figure pas parmi mes recherches enregistrées
+    Quand je renvoie au portail l'enregistrement noté de la dernière recherche, sous le nom « Sixième bis »
+    Alors « Sixième bis » ne figure pas parmi mes recherches enregistrées
     Quand je supprime l'une de mes recherches enregistrées
-    Et j'enregistre une recherche nommée « Sixième recherche »
+    Et je renvoie au portail l'enregistrement noté de la dernière recherche, sous le nom « Sixième recherche »
     Alors « Sixième recherche » figure parmi mes recherches enregistrées
 
   @REQ-ALR-05 @needs-control-api @needs-clock

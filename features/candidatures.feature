@@ -101,6 +101,19 @@ Fonctionnalité: Préparer un projet de candidature (section 3 du guide)
     Et je vais à la section « Formation »
     Alors aucun bouton « Enregistrer » n'est proposé et le champ « Nom de l'établissement » n'est pas modifiable
 
+  @REQ-DRA-10 @needs-accounts
+  Scénario: Une fois la candidature soumise, le serveur refuse d'en changer la lettre ou les fichiers joints
+    # Preuve côté serveur : les requêtes que la page a envoyées pour le brouillon sont renvoyées au portail.
+    Étant donné un candidat inscrit dont le profil est complet
+    Et un appel à candidature ouvert avec des questions de présélection
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et j'arrive à l'étape « Vérifier/soumettre »
+    Et j'enregistre une lettre de motivation et un fichier joint, requêtes notées
+    Et je soumets ma candidature depuis l'étape « Vérifier/soumettre »
+    Et je renvoie au portail l'enregistrement noté de la lettre de motivation, avec un autre texte
+    Et je renvoie au portail l'ajout noté du fichier joint
+    Alors ma candidature garde la lettre de motivation et les seuls fichiers joints d'avant la soumission
+
   @REQ-PDF-01 @REQ-PDF-02 @needs-control-api
   Scénario: « Voir/Imprimer PHP » donne la candidature en PDF, sans fenêtre pop-up
     Étant donné un candidat inscrit dont le profil est complet

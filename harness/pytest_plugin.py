@@ -23,7 +23,7 @@ from harness.shards import DurationsError, Shard, balanced_split, load_durations
 from harness.verdicts import NOT_TESTABLE_PREFIX
 
 # Step modules are found, not listed: a new guide area adds its module to steps/ and nothing else.
-_NOT_STEP_MODULES = {"__init__", "conftest", "driver", "test_guide"}
+_NOT_STEP_MODULES = {"__init__", "conftest", "driver", "probes", "test_guide"}
 # Steps assert with plain `assert`; have pytest rewrite them (and the fixtures) for readable failures,
 # whichever step module happens to import another first.
 pytest.register_assert_rewrite("steps", "fixtures")

@@ -40,6 +40,7 @@ class ScenarioResult:
     url: str | None = None
     attempts: list[dict] = field(default_factory=list)
     labels: list[dict] = field(default_factory=list)
+    probes: list[dict] = field(default_factory=list)
 
     @property
     def requirement_ids(self) -> list[str]:
@@ -60,6 +61,7 @@ class ScenarioResult:
             **({"evidence": {"url": self.url}} if self.url else {}),
             **({"failed_attempts": self.attempts} if self.attempts else {}),
             "labels": self.labels,
+            **({"probes": self.probes} if self.probes else {}),
         }
 
 

@@ -28,6 +28,8 @@ RUN_INFO_OUTPUT = "inspira_run_info"
 SECRETS_OUTPUT = "inspira_secrets"
 STEPS_KEY = pytest.StashKey[list]()
 LABELS_KEY = pytest.StashKey[list]()
+# The server probes a scenario made (steps/probes.py): what each sent, the answer, what the page showed.
+PROBES_KEY = pytest.StashKey[list]()
 
 
 def scenario_of(item: pytest.Item) -> dict | None:
@@ -163,6 +165,7 @@ class ReportCollector:
                     "steps": steps,
                     "url": url,
                     "labels": item.stash.get(LABELS_KEY, []),
+                    "probes": item.stash.get(PROBES_KEY, []),
                     **({"aborts_run": str(aborted)} if aborted is not None else {}),
                 }),
             )
@@ -196,6 +199,8 @@ class ReportCollector:
             result.steps = data["steps"]
         if data.get("labels"):
             result.labels = data["labels"]
+        if data.get("probes"):
+            result.probes = data["probes"]
         if data["outcome"] and result.outcome in (None, Outcome.PASSED):
             result.outcome = Outcome(data["outcome"])
             result.message = data["message"]

@@ -20,6 +20,7 @@ from steps.applications import (
     tick,
 )
 from steps.driver import Driver
+from steps.probes import ServerProbes
 
 STATES = {"fermé": "closed", "annulé": "cancelled", "pourvu à partir d'une liste": "filled_from_roster"}
 DEADLINE_REFUSAL = "La date limite de candidature est dépassée"
@@ -123,11 +124,19 @@ def apply_until_prescreening(driver: Driver, opening: dict) -> None:
 
 @given("j'ai soumis une candidature à cet appel à candidature")
 @when("j'ai soumis une candidature à cet appel à candidature")
-def submitted(driver: Driver, opening: dict) -> None:
-    apply_until_review(driver, opening)
+def submitted(driver: Driver, probes: ServerProbes, opening: dict) -> None:
+    """Through the page; the requests of « Postuler » and of the final submission are kept for probes."""
+    open_opening(driver, opening)
+    with probes.recording("Postuler"):
+        driver.click_button("Postuler")
+    answer_question(driver)
+    choose_option(driver, "Créer une nouvelle candidature")
+    complete_sections(driver, SECTION_PAGES)
+    driver.expect_heading("Vérifier/soumettre")
     driver.click_button("Soumettre candidature")
     tick(driver, "J'accepte ces conditions")
-    driver.click_button("Certifier et soumettre votre candidature")
+    with probes.recording("Certifier et soumettre votre candidature"):
+        driver.click_button("Certifier et soumettre votre candidature")
     driver.expect_text("Nous avons bien reçu votre candidature")
 
 
