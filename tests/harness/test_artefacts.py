@@ -71,6 +71,9 @@ def test_one_worker_writes_every_example_in_every_file(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     run_dir = latest_run(tmp_path)
     assert_whole(run_dir, 2)
+    # A person sees each scenario as it ends: the count, the outcome, the duration and the readable name.
+    shown = [line for line in result.stdout.splitlines() if line.startswith(("[1/2", "[2/2"))]
+    assert len(shown) == 2 and all(" passed " in line and "aide › Sans " in line for line in shown), result.stdout
     junit = ET.parse(run_dir / "junit.xml").getroot()
     cases = list(junit.iter("testcase"))
     # A dashboard's names: the feature as the class, the example's values filled in, in plain UTF-8.
@@ -86,9 +89,10 @@ def test_one_worker_writes_every_example_in_every_file(tmp_path):
 
 
 def test_two_workers_write_every_scenario_in_every_file(tmp_path):
-    result = cli("run", "--workers", "2", "--report-dir", str(tmp_path), "--", "-k", OUTLINE_WITH_PLACEHOLDER)
+    result = cli("run", "--workers", "2", "-q", "--report-dir", str(tmp_path), "--", "-k", OUTLINE_WITH_PLACEHOLDER)
     assert result.returncode == 0, result.stdout + result.stderr
     assert_whole(latest_run(tmp_path), 2)
+    assert "[1/2" not in result.stdout and "verdict: CONFORMANT" in result.stdout  # -q: the verdict only
 
 
 def test_a_clock_run_with_workers_and_an_empty_parallel_phase_is_whole(tmp_path, served_portal):
@@ -134,3 +138,5 @@ def test_workers_share_one_mail_sink(tmp_path, served_portal):
     report = json.loads((latest_run(tmp_path) / "report.json").read_text(encoding="utf-8"))
     needs_mail = [s for s in report["scenarios"] if "needs-mail" in s["tags"]]
     assert len(needs_mail) >= 2 and all(s["outcome"] == "passed" for s in needs_mail), needs_mail
+    total = report["summary"]["total"]
+    assert sum(1 for line in result.stdout.splitlines() if line.startswith("[") and f"/{total}" in line) == total

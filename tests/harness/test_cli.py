@@ -105,3 +105,21 @@ def test_serve_on_an_older_database_is_one_line_and_exit_2(tmp_path):
     result = cli("serve", "--port", "0", "--database-url", f"sqlite:///{old}")
     assert result.returncode == 2
     assert_one_clear_line(result, "another version", "clock_offset.frozen_at")
+
+
+def test_the_summary_ends_with_the_failures_and_their_requirements(capsys, tmp_path):
+    from harness.cli import print_summary
+    from harness.report import ScenarioResult, build_report
+    from harness.requirements import load_catalogue
+    from harness.verdicts import Outcome
+
+    results = [
+        ScenarioResult(nodeid="t::a", name="La session dure", feature="session.feature", tags=["REQ-SES-01"],
+                       outcome=Outcome.FAILED, message="AssertionError: still signed in\nat line 2"),
+        ScenarioResult(nodeid="t::b", name="Tout va bien", feature="aide.feature", tags=["REQ-AID-04"],
+                       outcome=Outcome.PASSED),
+    ]
+    print_summary(build_report(results, load_catalogue(), {"run_id": "r"}, "partial"), tmp_path)
+    out = capsys.readouterr().out
+    assert "failures (1):\n  FAILED  REQ-SES-01  session › La session dure\n" in out
+    assert "          AssertionError: still signed in\n" in out and "Tout va bien" not in out
