@@ -77,17 +77,26 @@ def _count(minimum: int):
     return parse
 
 
-def _milliseconds(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = -1.0
-    if not number >= 0:
-        raise argparse.ArgumentTypeError(f"expected milliseconds (0 or more), got {value!r}")
-    return number
-
-
 BROWSERS = ("chromium", "firefox", "webkit")
+
+
+def _missing_video_recorder() -> Path | None:
+    """Playwright records video with its own ffmpeg build (``playwright install ffmpeg``): where it
+    should be when it is not there, else None."""
+    import platform
+
+    import playwright
+
+    package = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
+    try:
+        entries = json.loads(package.read_text(encoding="utf-8"))["browsers"]
+        revision = next(b["revision"] for b in entries if b["name"] == "ffmpeg")
+    except (OSError, ValueError, KeyError, StopIteration):
+        return None  # a Playwright laid out otherwise: let it say what it lacks
+    root = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache" / "ms-playwright")
+    name = {"Linux": "ffmpeg-linux", "Darwin": "ffmpeg-mac", "Windows": "ffmpeg-win64.exe"}.get(platform.system())
+    executable = root / f"ffmpeg-{revision}" / (name or "ffmpeg")
+    return None if executable.exists() else executable
 
 
 def _version() -> str:
@@ -157,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--browser", choices=BROWSERS, default="chromium",
                              help="chromium (default); firefox and webkit only on a Playwright server (--ws-endpoint)")
         command.add_argument("--headed", action="store_true", help="show the browser (needs a display)")
-        command.add_argument("--slowmo", type=_milliseconds, default=0, metavar="MS",
+        command.add_argument("--slowmo", type=_count(0), default=0, metavar="MS",
                              help="slow every browser action down by MS milliseconds")
         command.add_argument("--video", choices=["off", "on", "retain-on-failure"], default="off",
                              help="record a video of each scenario (all, or failures only), linked from the report")
@@ -416,6 +425,15 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
             load_expectations(args.expectations)
         except ExpectationsError as exc:
             raise UsageError(str(exc)) from None
+    remote = getattr(args, "cdp_url", None) or getattr(args, "ws_endpoint", None)
+    if args.headed and not remote and sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise UsageError("--headed: no display here (DISPLAY is not set); run without --headed, or under xvfb-run")
+    if args.video != "off" and not remote:
+        missing = _missing_video_recorder()
+        if missing is not None:
+            raise UsageError(f"--video {args.video}: Playwright's video recorder is not installed ({missing}); "
+                             "run `playwright install ffmpeg`, or run without --video")
     if args.durations and not Path(args.durations).is_file():
         raise UsageError(f"--durations {args.durations}: no such file")
     if args.browser != "chromium" and getattr(args, "cdp_url", None):

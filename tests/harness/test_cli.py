@@ -1,6 +1,7 @@
 """The CLI's contract with its users: exit codes, and one clear line (never a traceback) on a mistake."""
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -57,7 +58,8 @@ def test_a_malformed_profile_is_refused_before_any_browser_starts(tmp_path):
         (["run", "--workers", "-3"], ["--workers", "at least 1", "'-3'"]),
         (["run", "--workers", "two"], ["--workers", "at least 1"]),
         (["run", "--retries", "-2"], ["--retries", "at least 0", "'-2'"]),
-        (["run", "--slowmo", "-5"], ["--slowmo", "milliseconds"]),
+        (["run", "--slowmo", "-5"], ["--slowmo", "at least 0"]),
+        (["run", "--slowmo", "0.5"], ["--slowmo", "whole number"]),
         (["run", "--video", "always"], ["--video", "invalid choice"]),
         (["run", "--browser", "edge"], ["--browser", "invalid choice"]),
         (["run", "--browser", "firefox"], ["firefox needs a Playwright server", "--ws-endpoint"]),
@@ -123,3 +125,18 @@ def test_the_summary_ends_with_the_failures_and_their_requirements(capsys, tmp_p
     out = capsys.readouterr().out
     assert "failures (1):\n  FAILED  REQ-SES-01  session › La session dure\n" in out
     assert "          AssertionError: still signed in\n" in out and "Tout va bien" not in out
+
+
+def test_video_without_playwrights_recorder_is_one_line_and_exit_2(tmp_path):
+    env = {**os.environ, "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path)}  # nothing installed there
+    result = subprocess.run([*CLI, "run", "--video", "retain-on-failure"], capture_output=True, text=True,
+                            timeout=60, check=False, env=env)
+    assert result.returncode == 2
+    assert_one_clear_line(result, "--video retain-on-failure", "playwright install ffmpeg", str(tmp_path))
+
+
+def test_headed_without_a_display_is_one_line_and_exit_2():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run([*CLI, "run", "--headed"], capture_output=True, text=True, timeout=60, check=False, env=env)
+    assert result.returncode == 2
+    assert_one_clear_line(result, "--headed", "no display", "xvfb-run")
