@@ -107,6 +107,14 @@ def test_a_clock_run_with_workers_and_an_empty_parallel_phase_is_whole(tmp_path,
     assert len(report["run"]["merged_from"]) == 2  # the two phases
 
 
+def test_a_clock_run_with_workers_that_selects_nothing_says_so(tmp_path, served_portal):
+    base_url, token, _ = served_portal
+    result = cli("run", "--workers", "2", "--base-url", base_url, "--control-token", token,
+                 "--report-dir", str(tmp_path), "--", "-k", "no_scenario_has_this_name")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.strip().splitlines() == ["inspira-conformance: no scenario matched the selection"]
+
+
 def test_two_shards_merged_give_every_file_and_the_evidence(tmp_path):
     shards = tmp_path / "shards"
     for index in (1, 2):
