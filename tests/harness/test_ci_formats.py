@@ -72,3 +72,34 @@ def test_cucumber_json_has_every_scenario_with_its_steps_and_lines():
     assert {"name": "@REQ-SES-01", "line": 14} in outline["tags"]
     assert all(s["result"]["status"] == "skipped" for s in session["elements"][0]["steps"])
     json.dumps(features)
+
+
+COLLECT = """
+import json, sys
+import pytest
+from harness.reporting import scenario_of
+
+class Names:
+    def pytest_collection_finish(self, session):
+        names = [scenario_of(item) for item in session.items]
+        print("NAMES=" + json.dumps([[n["feature"], n["name"]] for n in names if n]))
+
+sys.exit(pytest.main(["steps/test_guide.py", "--collect-only", "-q", "-p", "no:cacheprovider"], plugins=[Names()]))
+"""
+
+
+def test_every_scenario_of_the_suite_has_its_source_every_outline_example_included():
+    """What the report names, junit.xml, cucumber.json and messages.ndjson find in the features: for the
+    whole suite, collected (not run)."""
+    import subprocess
+    import sys
+
+    from harness.gherkin_source import scenario_sources
+    from harness.paths import PROJECT_ROOT
+
+    result = subprocess.run([sys.executable, "-c", COLLECT], capture_output=True, text=True, cwd=PROJECT_ROOT,
+                            timeout=300, check=False)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("NAMES="))
+    collected = {tuple(pair) for pair in json.loads(line.removeprefix("NAMES="))}
+    assert len(collected) >= 87 and any("<" in name for _, name in collected)
+    assert collected == set(scenario_sources())
