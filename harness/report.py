@@ -200,7 +200,9 @@ def write_durations(report: dict, run_dir: Path, shared: Path | None) -> None:
     """durations.json: each scenario's duration in this run (test ID → seconds), which ``--shard`` uses
     to balance shards. ``shared`` (``<report dir>/durations.json``) takes this run's figures over its own;
     a shard or a phase leaves it alone, so the shards of one split all read the same file."""
-    durations = {s["nodeid"]: round(s["duration_s"], 3) for s in report["scenarios"]}
+    # Only scenarios that ran through: a not testable one, skipped at once, says nothing of its cost.
+    durations = {s["nodeid"]: round(s["duration_s"], 3) for s in report["scenarios"]
+                 if s["outcome"] in ("passed", "failed", "flaky")}
     _write_json_atomically(run_dir / DURATIONS_NAME, dict(sorted(durations.items())))
     if shared is None or not durations:
         return

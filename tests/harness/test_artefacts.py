@@ -14,10 +14,12 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from fixtures.mail import free_port
 from fixtures.portal import ReferencePortal
+from harness.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -25,6 +27,7 @@ CLI = [sys.executable, "-m", "harness.cli"]
 SERVE = [*CLI, "serve"]
 OUTLINE_WITH_PLACEHOLDER = "sans_champ"  # 2 examples
 AIDE = "sans_champ or contactez"  # 6 scenarios of aide.feature
+SCHEMA = json.loads((PROJECT_ROOT / "harness" / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
@@ -50,6 +53,7 @@ def scenario_counts(run_dir: Path) -> dict[str, int]:
 
 
 def assert_whole(run_dir: Path, expected: int) -> None:
+    jsonschema.validate(json.loads((run_dir / "report.json").read_text(encoding="utf-8")), SCHEMA)
     assert scenario_counts(run_dir) == dict.fromkeys(
         ("report.json", "junit.xml", "cucumber.json", "messages.ndjson"), expected
     )
@@ -122,6 +126,8 @@ def test_two_shards_merged_give_every_file_and_the_evidence(tmp_path):
                      "--", "-k", AIDE)
         assert result.returncode == 0, result.stdout + result.stderr
     parts = [latest_run(shards / str(index)) for index in (1, 2)]
+    for part in parts:
+        jsonschema.validate(json.loads((part / "report.json").read_text(encoding="utf-8")), SCHEMA)
     counts = [scenario_counts(part)["report.json"] for part in parts]
     assert all(counts) and sum(counts) == 6
     merged_reports = tmp_path / "merged"
