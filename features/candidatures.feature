@@ -20,6 +20,20 @@ Fonctionnalité: Préparer un projet de candidature (section 3 du guide)
     Alors je suis sur la page « Carrières »
     Et la liste « Mes candidatures » montre une candidature au statut « Brouillon » avec sa « Date de création »
 
+  @REQ-DRA-06 @needs-accounts
+  Scénario: Sans candidature enregistrée, le serveur refuse aussi la reprise qu'envoie une requête
+    Étant donné un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Mes candidatures »
+    Et je clique sur le bouton « Créer un projet de candidature »
+    Et je réponds à la question et je clique sur « Suivant »
+    Et je prépare le choix « Créer une nouvelle candidature » sans l'envoyer
+    Et je renvoie au portail ce choix, changé en « Reprendre une candidature existante ou précédente »
+    Alors « Mes candidatures » ne montre aucune candidature
+    Quand je renvoie au portail ce choix tel quel
+    Et je clique sur le lien « Mes candidatures »
+    Alors la liste « Mes candidatures » montre une candidature au statut « Brouillon » avec sa « Date de création »
+
   @REQ-DRA-05 @REQ-DRA-06 @needs-accounts
   Scénario: Sans candidature enregistrée, l'option de reprise n'est pas disponible
     Étant donné un candidat inscrit dont le profil est complet

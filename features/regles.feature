@@ -128,10 +128,15 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
     Quand j'ai soumis une candidature à cet appel à candidature
+    Et j'ouvre ma candidature depuis « Mes candidatures »
+    Et je prépare le retrait de ma candidature sans l'envoyer
     Et le recruteur passe ma candidature au statut « Sélectionné »
     Et j'ouvre ma candidature depuis « Mes candidatures »
     Alors le bouton « Retirer ma candidature » n'est pas proposé
     Et la page indique « votre candidature ne peut plus être retirée »
+    Quand je renvoie au portail le retrait préparé
+    Et je clique sur le lien « Mes candidatures »
+    Alors la liste « Mes candidatures » montre cet appel à candidature au statut « Sélectionné »
 
   @REQ-FAQ-10 @needs-accounts
   Scénario: Après la soumission, le téléphone du profil change encore, le contenu de la candidature non
@@ -144,6 +149,9 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
     Quand j'ouvre ma candidature depuis « Mes candidatures »
     Et je clique sur le lien « Lettre de motivation »
     Alors la candidature n'offre ni « Enregistrer » ni champ modifiable
+    Quand je renvoie au portail l'enregistrement noté de la lettre de motivation, avec un autre texte
+    Et j'affiche à nouveau la page
+    Alors la lettre de motivation n'a pas pris le texte renvoyé
 
   @REQ-SUB-17 @needs-accounts
   Scénario: Le serveur refuse la soumission d'une candidature dont un champ obligatoire a été vidé

@@ -32,4 +32,4 @@ Fonctionnalité: Une candidature n'est accessible qu'à son auteur
     Et que je suis connecté en tant que ce candidat
     Quand je parcours « Accueil », « Mon Profil », « Mes candidatures » et un projet de candidature, adresses notées
     Et je quitte le portail en effaçant les cookies du navigateur
-    Alors chacune de ces adresses mène à la page de connexion sans rien montrer du candidat
+    Alors chacune de ces adresses, demandée au portail, mène à la page de connexion sans rien montrer du candidat

@@ -234,7 +234,9 @@ def coverage(args: argparse.Namespace) -> int:
     else:
         for requirement in result["requirements"]:
             count = len(requirement["scenarios"])
-            print(f"{requirement['id']}  {requirement['location']:<6} {requirement['level']:<6} {count} scenario(s)")
+            proof = ", proven on the server" if requirement["proven_on_server"] else ""
+            print(f"{requirement['id']}  {requirement['location']:<6} {requirement['level']:<6} {count} scenario(s)"
+                  f"{proof}")
             for scenario in requirement["scenarios"]:
                 print(f"    {scenario}")
         for problem in problems:

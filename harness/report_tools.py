@@ -36,10 +36,29 @@ def load_run(location: Path | str, reports_dir: Path | None = None) -> dict:
         raise ReportError(f"{candidate}: not a valid report.json ({exc})") from None
 
 
+# What every shard of one run shares: the portal (name and version), the profile, the harness, the features.
+_IDENTITY = {
+    "portal": lambda run: " ".join(str((run.get("portal") or {}).get(key)) for key in ("portal", "version")),
+    "profile": lambda run: run.get("profile"),
+    "harness commit": lambda run: run.get("harness_commit"),
+    "features digest": lambda run: run.get("features_sha256"),
+}
+
+
+def _same_target(reports: list[dict]) -> None:
+    """Shards of different portals, profiles, harnesses or features are not one run: refused, naming the difference."""
+    for what, read in _IDENTITY.items():
+        seen = {read(r["run"]) for r in reports}
+        if len(seen) > 1:
+            named = ", ".join(sorted(map(str, seen)))
+            raise ReportError(f"the runs name different {what}s ({named}): they are not shards of one run")
+
+
 def merge_reports(reports: list[dict]) -> tuple[list[dict], str, dict]:
     """The scenarios of several shard reports, the merged scope, and the merged run description."""
     if not reports:
         raise ReportError("nothing to merge")
+    _same_target(reports)
     scenarios: dict[str, dict] = {}
     for report in reports:
         for scenario in report["scenarios"]:

@@ -11,6 +11,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.mail import MailSink, body_text
 from fixtures.provision import Provisioner
 from steps.driver import Driver
+from steps.probes import ServerProbes
 
 COVER_LETTER = "Lettre de motivation"
 
@@ -73,10 +74,17 @@ def walk_sections(driver: Driver, datatable: list[list[str]]) -> None:
     complete_sections(driver, [section for (section,) in rows])
 
 
-def complete_sections(driver: Driver, sections) -> None:
+def complete_sections(driver: Driver, sections, probes: ServerProbes | None = None) -> None:
+    """Each section's required fields filled, then « Suivant »; with ``probes``, the request that saved the cover
+    letter is kept (« Suivant » saves the section it leaves)."""
     for section in sections:
         driver.expect_heading(section)
         driver.fill_required_fields()
+        if probes is not None and section == "Lettre de motivation et pièces-jointes":
+            probes.names[COVER_LETTER] = probes.field_name(driver.field(driver.label(COVER_LETTER)))
+            with probes.recording("enregistrer la lettre de motivation"):
+                driver.click_button("Suivant")
+            continue
         driver.click_button("Suivant")
 
 

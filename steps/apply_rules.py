@@ -131,7 +131,7 @@ def submitted(driver: Driver, probes: ServerProbes, opening: dict) -> None:
         driver.click_button("Postuler")
     answer_question(driver)
     choose_option(driver, "Créer une nouvelle candidature")
-    complete_sections(driver, SECTION_PAGES)
+    complete_sections(driver, SECTION_PAGES, probes)
     driver.expect_heading("Vérifier/soumettre")
     driver.click_button("Soumettre candidature")
     tick(driver, "J'accepte ces conditions")

@@ -128,6 +128,8 @@ class ServerProbes:
         self.requests: dict[str, RecordedRequest] = {}
         # The names form controls are sent under, by the guide label they were found with.
         self.names: dict[str, str] = {}
+        # What a replay sent in place of what the page had, by the label of its field.
+        self.replayed: dict[str, str] = {}
         self.evidence = evidence
 
     # -- learning a request --------------------------------------------------------------------------

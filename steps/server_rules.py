@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
-from steps.applications import COVER_LETTER, tick, write_cover_letter
+from steps.applications import COVER_LETTER, answer_question, choose_option, tick, write_cover_letter
 from steps.apply_rules import open_application
 from steps.attachments import file_link, pdf_file
 from steps.common import sign_in
@@ -52,6 +52,7 @@ def replay_letter(driver: Driver, probes: ServerProbes, purpose: str) -> str:
     text = _letter("rejouée")
     name = probes.names.get(COVER_LETTER) or cannot_probe("the cover letter's field was never seen with a name")
     probes.replay(SAVE_LETTER, purpose, changes={name: text})
+    probes.replayed[COVER_LETTER] = text
     return text
 
 
@@ -123,8 +124,20 @@ def replay_attachment(probes: ServerProbes) -> str:
 
 
 @when("je renvoie au portail la requête notée de « Postuler »")
-def replay_apply(probes: ServerProbes) -> None:
-    probes.replay(APPLY, "« Postuler » une seconde fois après le retrait (ne doit rien créer)")
+def replay_apply(driver: Driver, probes: ServerProbes) -> None:
+    result = probes.replay(APPLY, "« Postuler » une seconde fois après le retrait (ne doit rien créer)")
+    if result.location is None:
+        return
+    # The portal let it through: the scenario goes on as a person would, to see whether it stores a new one.
+    driver.page.goto(urljoin(driver.page.url, result.location))
+    if driver.page.get_by_role("combobox").count():
+        answer_question(driver)
+        driver.page.wait_for_load_state()
+    option = driver.page.get_by_role("radio", name=driver.label("Créer une nouvelle candidature"), exact=True)
+    if option.count() and option.is_enabled():
+        choose_option(driver, "Créer une nouvelle candidature")
+        driver.page.wait_for_load_state()
+    probes.shown(f"le portail a laissé passer « Postuler » ; la page suivie : {driver.page.url}")
 
 
 @when("je renvoie au portail la requête notée de la soumission")
@@ -303,20 +316,23 @@ def forget_cookies(driver: Driver) -> None:
     driver.page.context.clear_cookies()
 
 
-@then("chacune de ces adresses mène à la page de connexion sans rien montrer du candidat")
+@then("chacune de ces adresses, demandée au portail, mène à la page de connexion sans rien montrer du candidat")
 def each_leads_to_sign_in(driver: Driver, probes: ServerProbes, candidate: dict, visited: list[str]) -> None:
     password = driver.field_label("login_password")
+    private = [value for value in (candidate.get("last_name"), candidate.get("email")) if value]
     for url in visited:
+        # The portal's own answer first (no script of the page can hide what it holds), then the page.
+        answer = probes.fetch(url, "une page du candidat demandée sans connexion (doit mener à la connexion)")
+        leaked = [value for value in private if value in answer.text]
+        assert not leaked, f"without a sign-in, {urlsplit(url).path} answered {answer.status} showing {leaked}"
+        assert answer.status != 200 or password in answer.text, (
+            f"without a sign-in, {urlsplit(url).path} answered 200 with a page that is not the sign-in page"
+        )
         driver.page.goto(url)
         driver.present(driver.named_field("login_password"), password, "field")
-        for private in (candidate.get("last_name"), candidate.get("email")):
-            if private:
-                expect(driver.page.get_by_text(private)).to_have_count(0)
-        probes.evidence.append({
-            "purpose": "une page du candidat demandée sans connexion (doit mener à la connexion)",
-            "technique": "replay", "method": "GET", "path": urlsplit(url).path,
-            "shown_after": [f"la page de connexion ({driver.page.url})"],
-        })
+        for value in private:
+            expect(driver.page.get_by_text(value)).to_have_count(0)
+        probes.shown(f"réponse {answer.status} sans rien du candidat ; la page de connexion ({driver.page.url})")
 
 
 # -- the limit of saved searches ------------------------------------------------------------------------------------
@@ -324,3 +340,59 @@ def each_leads_to_sign_in(driver: Driver, probes: ServerProbes, candidate: dict,
 def replay_saved_search(probes: ServerProbes, name: str) -> None:
     field = probes.names.get("search_name") or cannot_probe("the saved search's name field was never seen")
     probes.replay(SAVE_SEARCH, f"enregistrer la recherche « {name} »", changes={field: name})
+
+
+# -- the three options, withdrawal, a submitted application's letter -----------------------------------------------
+CHOOSE_OPTION = "choisir comment commencer la candidature"
+WITHDRAW = "Confirmer le retrait"
+REUSE = "Reprendre une candidature existante ou précédente"
+
+
+@when(parsers.parse("je prépare le choix « {option} » sans l'envoyer"))
+def prepare_option(driver: Driver, probes: ServerProbes, option: str) -> None:
+    chosen = driver.page.get_by_role("radio", name=driver.label(option), exact=True)
+    chosen.check()
+    probes.names["option"] = probes.field_name(chosen)
+    reuse = driver.page.get_by_role("radio", name=driver.label(REUSE), exact=True)
+    probes.names[REUSE] = reuse.get_attribute("value") or cannot_probe(f"the option « {REUSE} » has no value")
+    with probes.capturing(CHOOSE_OPTION):
+        driver.click_button("Suivant")
+
+
+@when(parsers.parse("je renvoie au portail ce choix, changé en « {option} »"))
+def replay_other_option(probes: ServerProbes, option: str) -> None:
+    probes.replay(CHOOSE_OPTION, f"« {option} », que la page n'offrait pas (doit être refusé)",
+                  changes={probes.names["option"]: probes.names[option]})
+
+
+@when("je renvoie au portail ce choix tel quel")
+def replay_option(probes: ServerProbes) -> None:
+    probes.replay(CHOOSE_OPTION, "le choix que la page offrait (contrôle : doit être pris)")
+
+
+@then("« Mes candidatures » ne montre aucune candidature")
+def no_application_listed(driver: Driver, probes: ServerProbes) -> None:
+    driver.click_link("Mes candidatures")
+    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
+    expect(table.get_by_role("cell", name=driver.label("Brouillon"), exact=True)).to_have_count(0)
+    probes.shown("« Mes candidatures » : aucune candidature")
+
+
+@when("je prépare le retrait de ma candidature sans l'envoyer")
+def prepare_withdrawal(driver: Driver, probes: ServerProbes) -> None:
+    driver.click_button("Retirer ma candidature")
+    with probes.capturing(WITHDRAW):
+        driver.click_button(WITHDRAW)
+
+
+@when("je renvoie au portail le retrait préparé")
+def replay_withdrawal(probes: ServerProbes) -> None:
+    probes.replay(WITHDRAW, "le retrait d'une candidature « Sélectionné » (doit être refusé)")
+
+
+@then("la lettre de motivation n'a pas pris le texte renvoyé")
+def letter_unchanged(driver: Driver, probes: ServerProbes) -> None:
+    field = driver.field(driver.label(COVER_LETTER))
+    expect(field).not_to_have_value(probes.replayed[COVER_LETTER])
+    expect(field).not_to_have_value("")
+    probes.shown("la lettre de la candidature soumise est celle d'avant")

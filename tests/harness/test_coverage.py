@@ -61,3 +61,68 @@ def test_a_malformed_catalogue_is_refused(tmp_path, row, problem):
     _, csv_path = make_project(tmp_path, CATALOGUE + row + "\n")
     with pytest.raises(CatalogueError, match=problem):
         load_catalogue(csv_path)
+
+
+# -- server probes: the wording the coverage reads, held to what the steps do ---------------------------------------
+STEPS = Path(__file__).resolve().parents[2] / "steps"
+PROBE_CALLS = {"replay", "force_form", "fetch"}
+# Steps that replay only as a positive control (the replay must be taken): they prove the probe works, not a rule.
+CONTROL_ONLY = {"letter_and_file_recorded"}
+
+
+def _step_texts(function) -> list[str]:
+    import ast
+
+    texts = []
+    for decorator in function.decorator_list:
+        if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") in ("given", "when", "then"):
+            argument = decorator.args[0]
+            if isinstance(argument, ast.Call):  # parsers.parse("…")
+                argument = argument.args[0]
+            texts.append(argument.value)
+    return texts
+
+
+def _probing_steps() -> tuple[dict[str, list[str]], set[str]]:
+    """Every step function (name → its texts), and the names of the functions that probe the portal, directly
+    (``probes.replay``…) or through another function of steps/ that does."""
+    import ast
+
+    functions, calls = {}, {}
+    for path in STEPS.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef):
+                functions[node.name] = node
+                calls[node.name] = {
+                    (getattr(c.func, "attr", None) if getattr(getattr(c.func, "value", None), "id", "") == "probes"
+                     else getattr(c.func, "id", None))
+                    for c in ast.walk(node) if isinstance(c, ast.Call)
+                }
+    probing = {name for name, called in calls.items() if called & PROBE_CALLS}
+    while True:
+        more = {name for name, called in calls.items() if called & probing} - probing
+        if not more:
+            break
+        probing |= more
+    steps = {name: _step_texts(node) for name, node in functions.items() if _step_texts(node)}
+    return steps, probing
+
+
+def test_a_step_worded_as_a_server_probe_probes_and_every_probing_step_is_worded_so():
+    from harness.coverage import SERVER_PROBE_WORDING
+
+    steps, probing = _probing_steps()
+    assert probing & set(steps), "no step probes the server"
+    for name, texts in steps.items():
+        worded = any(SERVER_PROBE_WORDING.search(text) for text in texts)
+        if name in CONTROL_ONLY:
+            continue
+        assert worded == (name in probing), (
+            f"{name} ({texts[0]!r}): {'worded as a probe but sends nothing' if worded else 'probes unworded'}"
+        )
+
+
+def test_coverage_says_which_requirements_are_proven_on_the_server():
+    result = {r["id"]: r for r in compute_coverage()["requirements"]}
+    assert result["REQ-DRA-10"]["proven_on_server"] and result["REQ-DRA-10"]["server_probes"]
+    assert result["REQ-REG-01"]["proven_on_server"] is False

@@ -120,3 +120,24 @@ def test_every_run_records_its_durations_and_a_shard_leaves_the_shared_file_alon
     write_run(tmp_path, "s", shard)
     assert load_durations(tmp_path / "durations.json")[IDS[0]] == 2.5  # the split of the other shards holds
     assert load_durations(tmp_path / "s" / "durations.json") == {IDS[0]: 7.0}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "named"),
+    [
+        ("portal", {"portal": "another portal", "version": "2.0"}, "portals"),
+        ("profile", "vendor-x", "profiles"),
+        ("harness_commit", "0" * 40, "harness commits"),
+        ("features_sha256", "f" * 64, "features digests"),
+    ],
+)
+def test_shards_of_different_targets_or_harnesses_are_not_merged(key, value, named):
+    outcomes = {t: ("REQ-AAA-01", Outcome.PASSED) for t in IDS}
+    first, second = shard_report(Shard(1, 2), outcomes), shard_report(Shard(2, 2), outcomes)
+    for report in (first, second):
+        report["run"].update(portal={"portal": "inspira reference portal", "version": "0.1.0"}, profile="reference-fr",
+                             harness_commit="a" * 40, features_sha256="e" * 64)
+    assert merge_reports([first, second])[1] == "full"
+    second["run"][key] = value
+    with pytest.raises(ReportError, match=f"different {named}"):
+        merge_reports([first, second])
