@@ -427,6 +427,10 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
             load_expectations(args.expectations)
         except ExpectationsError as exc:
             raise UsageError(str(exc)) from None
+    passthrough = args.pytest_args[1:] if args.pytest_args[:1] == ["--"] else args.pytest_args
+    for option in ("--browser", "--headed", "--video", "--slowmo"):
+        if any(word == option or word.startswith(option + "=") for word in passthrough):
+            raise UsageError(f"{option} goes before --, as an option of run: `run {option} … -- …`")
     remote = getattr(args, "cdp_url", None) or getattr(args, "ws_endpoint", None)
     if args.headed and not remote and sys.platform.startswith("linux") and not (
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):

@@ -63,6 +63,7 @@ def test_a_malformed_profile_is_refused_before_any_browser_starts(tmp_path):
         (["run", "--video", "always"], ["--video", "invalid choice"]),
         (["run", "--browser", "edge"], ["--browser", "invalid choice"]),
         (["run", "--browser", "firefox"], ["firefox needs a Playwright server", "--ws-endpoint"]),
+        (["run", "--", "--browser", "firefox"], ["--browser goes before --"]),
         (["run", "--browser", "webkit", "--cdp-url", "http://127.0.0.1:9"], ["CDP drives Chromium only"]),
         (["run", "--durations", "/nonexistent/durations.json", "--shard", "1/2"], ["--durations", "no such file"]),
         (["serve", "--host", "0.0.0.0", "--control-token", "t", "--port", "0"], ["--allow-remote-control"]),
