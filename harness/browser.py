@@ -34,10 +34,11 @@ class BrowserChoice:
     kind: str  # "playwright-managed", "system", or "configured" (INSPIRA_BROWSER)
     executable: str
 
-    def launch_args(self) -> dict:
+    def launch_args(self, headless: bool = True) -> dict:
+        """Playwright's launch options for this browser; ``headless=False`` shows its window (``run --headed``)."""
         if self.kind == "playwright-managed":
-            return {"args": ["--no-sandbox"]} if os.geteuid() == 0 else {}
-        return {"executable_path": self.executable, "args": list(SYSTEM_CHROMIUM_ARGS)}
+            return {"headless": headless, **({"args": ["--no-sandbox"]} if os.geteuid() == 0 else {})}
+        return {"headless": headless, "executable_path": self.executable, "args": list(SYSTEM_CHROMIUM_ARGS)}
 
     def version(self) -> str:
         try:

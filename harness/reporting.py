@@ -262,11 +262,7 @@ class ReportCollector:
             report["exit_code"] = 0 if report["expectations"]["met"] else 1
         guide = self.config.getoption("guide")
         guide_path = Path(guide) if guide else None
-        write_run(Path(report_dir), run_info["run_id"], report, junit=self._junit_path(), guide=guide_path)
-
-    def _junit_path(self) -> Path | None:
-        xmlpath = getattr(self.config.option, "xmlpath", None)
-        return Path(xmlpath) if xmlpath else None
+        write_run(Path(report_dir), run_info["run_id"], report, guide=guide_path)
 
 
 def _mask_report(report: pytest.TestReport) -> None:

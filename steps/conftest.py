@@ -22,7 +22,8 @@ def browser_type_launch_args(browser_type_launch_args: dict, playwright: Playwri
     choice = find_browser(managed=playwright.chromium.executable_path)
     if choice is None:
         raise pytest.UsageError("no Chromium found: run `python -m harness.browser ensure` (make does it)")
-    return {**browser_type_launch_args, **choice.launch_args()}
+    headless = browser_type_launch_args.get("headless", True)  # pytest-playwright's --headed sets it
+    return {**browser_type_launch_args, **choice.launch_args(headless=headless)}
 
 
 @pytest.fixture(scope="session")
@@ -37,9 +38,10 @@ def browser(
         if cdp_url:
             where = f"remote over CDP at {cdp_url}"
             browser = playwright.chromium.connect_over_cdp(cdp_url, timeout=15_000)
-        elif ws_endpoint:
+        elif ws_endpoint:  # any engine the server runs: --browser chromium, firefox or webkit
             where = f"Playwright server at {ws_endpoint}"
-            browser = playwright.chromium.connect(ws_endpoint, timeout=15_000)
+            engine = getattr(playwright, (pytestconfig.getoption("browser") or ["chromium"])[0])
+            browser = engine.connect(ws_endpoint, timeout=15_000)
         else:
             where = "launched locally"
             browser = launch_browser()
