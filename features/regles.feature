@@ -78,6 +78,15 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
       | le candidat figure sur une liste au niveau P-4 de la famille « Political Affairs » | « Postuler » m'est refusé car je ne figure pas sur la liste |
       | le candidat ne figure sur aucune liste                                  | « Postuler » m'est refusé car je ne figure pas sur la liste |
 
+  @REQ-FAQ-05 @needs-control-api
+  Scénario: Hors de la liste, la requête de « Postuler » renvoyée au portail n'ouvre pas de candidature
+    Étant donné un appel à candidature de type « Recrutement sur la base d'un fichier de candidats présélectionnés » au niveau P-3 de la famille « Political Affairs »
+    Et un candidat de la liste au niveau P-3 de la famille « Political Affairs »
+    Quand le candidat de la liste ouvre cet appel à candidature et prépare « Postuler » sans l'envoyer
+    Et je me connecte en tant que ce candidat, qui ne figure sur aucune liste
+    Et je renvoie au portail la requête « Postuler » préparée, depuis « Mon Profil »
+    Alors aucune candidature n'est enregistrée pour cet appel à candidature
+
   @REQ-FAQ-06 @needs-control-api
   Scénario: Une candidature « A l'étude » a bien été reçue et apparaît ainsi dans « Mes candidatures »
     Étant donné un appel à candidature ouvert avec des questions de présélection

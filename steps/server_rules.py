@@ -120,7 +120,13 @@ def replay_attachment(probes: ServerProbes) -> str:
 
 @when("je renvoie au portail la requête notée de « Postuler »")
 def replay_apply(driver: Driver, probes: ServerProbes) -> None:
-    result = probes.replay(APPLY, "« Postuler » une seconde fois après le retrait (ne doit rien créer)")
+    replay_apply_and_follow(driver, probes, "« Postuler » une seconde fois après le retrait (ne doit rien créer)")
+
+
+def replay_apply_and_follow(driver: Driver, probes: ServerProbes, purpose: str) -> None:
+    """« Postuler » sent again; where the portal lets it through, the pages it leads to are followed as a person
+    would (the question, a new application), so what the portal then stores is what it allowed."""
+    result = probes.replay(APPLY, purpose)
     if result.location is None:
         return
     # The portal let it through: the scenario goes on as a person would, to see whether it stores a new one.
@@ -415,3 +421,37 @@ def file_not_given(probes: ServerProbes, owner: dict, intruder_file) -> None:
         f"the portal answered {intruder_file.status} with another candidate's file"
     )
     probes.shown(f"réponse {intruder_file.status}, sans le fichier du premier candidat")
+
+
+# -- roster-only openings: the request of an eligible candidate, sent by one who is not --------------------------------
+@given(parsers.parse("un candidat de la liste au niveau {level} de la famille « {family} »"), target_fixture="listed")
+def listed_candidate(provision, control: ControlClient, level: str, family: str) -> dict:
+    listed = provision.candidate("complete")
+    control.add_to_roster(listed["id"], level, family)
+    return listed
+
+
+@when("le candidat de la liste ouvre cet appel à candidature et prépare « Postuler » sans l'envoyer")
+def listed_prepares_apply(
+    driver: Driver, probes: ServerProbes, listed: dict, opening: dict, target, signed_in_states: dict
+) -> None:
+    from steps.common import signed_in
+
+    signed_in(driver, listed, target, signed_in_states)
+    ApplicationFlow(driver).open_opening(opening)
+    with probes.capturing(APPLY):
+        driver.click_button("Postuler")
+
+
+@when("je me connecte en tant que ce candidat, qui ne figure sur aucune liste")
+def sign_in_as_unlisted(driver: Driver, candidate: dict, target, signed_in_states: dict) -> None:
+    from steps.common import signed_in
+
+    driver.page.context.clear_cookies()
+    signed_in(driver, candidate, target, signed_in_states)
+
+
+@when("je renvoie au portail la requête « Postuler » préparée, depuis « Mon Profil »")
+def unlisted_replays_apply(driver: Driver, probes: ServerProbes) -> None:
+    driver.click_link("Mon Profil")  # a page of this candidate's own, with a form: its session's tokens
+    replay_apply_and_follow(driver, probes, "« Postuler » d'un candidat hors de la liste (ne doit rien créer)")

@@ -278,6 +278,18 @@ def _files_for_anyone() -> None:
         return send_file(io.BytesIO(found.content), mimetype="application/pdf", download_name=found.filename)
 
 
+def _roster_only_in_page(original):
+    """A roster-only opening hides « Postuler » from those on no roster, but the requests behind it let anyone in."""
+
+    def on_roster(candidate_id, opening):
+        from flask import has_request_context, request
+
+        behind_the_page = has_request_context() and request.endpoint != "jobs.opening"
+        return True if behind_the_page else original(candidate_id, opening)
+
+    return on_roster
+
+
 def _apply_ignores_withdrawal(original):
     """A withdrawn application still shows on the opening's page, but the requests that make a new one ignore it."""
 
@@ -702,6 +714,12 @@ VARIANTS: list[Variant] = [
         "saves-for-anyone", "security", "pages check whose application it is, saves do not",
         "REQ-SEC-01", "pdf_ni", server_only=True,
         patch=_swap("reference_portal.applications.steps", "own_application_or_404", _saves_for_anyone),
+    ),
+    Variant(
+        "roster-only-in-page", "rule",
+        "« Postuler » is hidden from candidates on no roster, but the server lets them apply",
+        "REQ-FAQ-05", "hors_de_la_liste", server_only=True,
+        patch=_swap("reference_portal.jobs", "on_roster", _roster_only_in_page, everywhere=True),
     ),
     Variant(
         "files-for-anyone", "security", "a file's address serves it to any signed-in candidate",
