@@ -15,7 +15,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from reference_portal import clock, db, mail, messages
+from reference_portal import clock, db, mail, messages, public_url
 from reference_portal.forms import Field, validate
 from reference_portal.jobs import PERIODS, SearchCriteria, refusal_reason
 from reference_portal.models import Candidate, JobOpening, SavedSearch
@@ -144,7 +144,7 @@ def send_job_alerts(opening: JobOpening) -> int:
     query = select(SavedSearch).where(SavedSearch.alert.is_(True), SavedSearch.expires_at > now).order_by(
         SavedSearch.id
     )
-    link = url_for("jobs.opening", job_id=opening.job_id, _external=True)
+    link = public_url("jobs.opening", job_id=opening.job_id)
     sent = 0
     for saved in db.session().execute(query).scalars():
         if not saved.alert_email or not is_valid(saved, now) or not criteria_of(saved).matches(opening, now):

@@ -1,0 +1,164 @@
+"""Issue 16, the security and reliability review: each test fails on the portal as it was before its fix.
+
+Races run against a real server on 127.0.0.1 (``live``), their threads released together by a barrier."""
+
+from __future__ import annotations
+
+import http.client
+import re
+import urllib.parse
+
+import pytest
+from sqlalchemy import select
+
+from reference_portal import db, wsgi
+from reference_portal.models import OutgoingMail
+
+from .live import portal_process
+from .support import TOKEN, Control, login, make_app
+from .test_race import TOKEN as RACE_TOKEN
+from .test_race import Browser
+from .test_race import control as race_control
+
+KEY = "k" * 32
+
+
+def outbox(app) -> list[OutgoingMail]:
+    with app.app_context():
+        return list(db.session().execute(select(OutgoingMail).order_by(OutgoingMail.id)).scalars())
+
+
+def raw_post(base: str, path: str, form: dict[str, str], host: str | None = None,
+             headers: dict[str, str] | None = None) -> tuple[int, str]:
+    """A POST over real HTTP with exactly this Host header (urllib would not let us lie about it)."""
+    parts = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request("POST", path, body=urllib.parse.urlencode(form), headers={
+            "Host": host or parts.netloc, "Content-Type": "application/x-www-form-urlencoded", **(headers or {})})
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        connection.close()
+
+
+# 1 (HIGH): links in mail come from the configured public URL, never from the request's Host header.
+
+def test_reset_links_use_the_public_url_and_a_foreign_host_is_refused(tmp_path):
+    app = make_app(tmp_path, PUBLIC_URL="https://portal.example", TRUSTED_HOSTS=["portal.example", "localhost"])
+    client = app.test_client()
+    person = client.post("/__conformance__/v1/candidates", json={"profile": "complete"},
+                         headers={"Authorization": f"Bearer {TOKEN}"}).get_json()
+    refused = client.post("/mot-de-passe-oublie", data={"identifier": person["user_code"]},
+                          headers={"Host": "evil.example"})
+    assert refused.status_code == 400 and outbox(app) == []
+    assert client.post("/mot-de-passe-oublie", data={"identifier": person["user_code"]}).status_code == 200
+    [mail] = outbox(app)
+    links = re.findall(r"\S+/mot-de-passe/nouveau/\S+", mail.body)
+    assert links and all(link.startswith("https://portal.example/mot-de-passe/nouveau/") for link in links)
+
+
+def test_job_alert_links_use_the_public_url(tmp_path):
+    from .test_alerts import save
+
+    app = make_app(tmp_path, PUBLIC_URL="https://portal.example/candidats", TRUSTED_HOSTS=["localhost"])
+    client = app.test_client()
+    control = Control(client)
+    login(client, control.candidate("complete"))
+    save(client, "Juristes", "juriste", alert=True, email="juriste@exemple.org")
+    opening = control.opening(title="Juriste adjoint")
+    assert control.call("POST", f"/openings/{opening['id']}/publish")["alerts_sent"] == 1
+    [mail] = outbox(app)
+    assert f"https://portal.example/candidats/emplois/{opening['id']}" in mail.body
+
+
+def test_the_embedded_server_links_to_its_bound_address_and_refuses_other_hosts(tmp_path, mailbox):
+    box, port = mailbox
+    with portal_process("--control-token", RACE_TOKEN, "--smtp", f"127.0.0.1:{port}",
+                        "--database-url", f"sqlite:///{tmp_path / 'p.sqlite3'}") as base:
+        person = race_control(base, "POST", "/candidates", {"profile": "complete"})
+        # CSRF is on here: a 400 before any form is read is the host check's.
+        status, page = raw_post(base, "/mot-de-passe-oublie", {"identifier": person["user_code"]}, host="evil.example")
+        assert status == 400 and "CSRF" not in page
+        browser = Browser(base)
+        browser.open("/mot-de-passe-oublie")
+        assert browser.open("/mot-de-passe-oublie", {"identifier": person["user_code"]})[0] == 200
+    [message] = box.messages
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    assert re.search(re.escape(base) + r"/mot-de-passe/nouveau/[A-Za-z0-9_-]+", body), body
+
+
+def test_the_wsgi_entry_point_requires_a_public_url():
+    with pytest.raises(wsgi.ConfigurationError, match="INSPIRA_PUBLIC_URL"):
+        wsgi.config_from_environment({"INSPIRA_SECRET_KEY": KEY})
+    with pytest.raises(wsgi.ConfigurationError, match="INSPIRA_PUBLIC_URL"):
+        wsgi.make_app({"INSPIRA_SECRET_KEY": KEY, "INSPIRA_PUBLIC_URL": "portal.example"})
+
+
+# 2 (HIGH): BEHIND_PROXY can be set from the environment (and `serve --behind-proxy`).
+
+WSGI_CONTROL = {"Authorization": f"Bearer {TOKEN}", "Host": "portal.example"}
+
+
+def _wsgi_app(tmp_path, **variables: str):
+    environ = {"INSPIRA_SECRET_KEY": KEY, "INSPIRA_PUBLIC_URL": "https://portal.example",
+               "INSPIRA_DATABASE_URL": f"sqlite:///{tmp_path / 'w.sqlite3'}", "INSPIRA_CONTROL_TOKEN": TOKEN,
+               **variables}
+    app = wsgi.make_app(environ)
+    app.config.update(WTF_CSRF_ENABLED=False, PASSWORD_HASHING="cheapest")
+    return app
+
+
+def test_behind_a_proxy_throttling_counts_clients_and_cookies_are_secure(tmp_path):
+    app = _wsgi_app(tmp_path, INSPIRA_BEHIND_PROXY="1")
+    client = app.test_client()
+    person = client.post("/__conformance__/v1/candidates", json={"profile": "complete"},
+                         headers=WSGI_CONTROL).get_json()
+    proxy = {"Host": "portal.example", "X-Forwarded-Proto": "https"}
+    for attempt in range(30):  # 30 failures from one client, each on another user code
+        answer = client.post("/connexion", data={"user_code": f"intrus{attempt:03d}", "password": "x" * 12},
+                             headers={**proxy, "X-Forwarded-For": "203.0.113.7"})
+        assert answer.status_code == 401
+    other = client.post("/connexion", data={"user_code": person["user_code"], "password": person["password"]},
+                        headers={**proxy, "X-Forwarded-For": "198.51.100.20"})
+    assert other.status_code == 302, "another client behind the same proxy was locked out"
+    cookie = next(h for h in other.headers.getlist("Set-Cookie") if h.startswith("session="))
+    assert "Secure" in cookie
+    with pytest.raises(wsgi.ConfigurationError, match="INSPIRA_BEHIND_PROXY"):
+        _wsgi_app(tmp_path, INSPIRA_BEHIND_PROXY="yes")
+
+
+def test_serve_takes_behind_proxy_and_public_url(monkeypatch):
+    from harness.cli import build_parser
+
+    args = build_parser().parse_args(["serve", "--behind-proxy", "--public-url", "https://portal.example"])
+    assert args.behind_proxy and args.public_url == "https://portal.example"
+    monkeypatch.setenv("INSPIRA_BEHIND_PROXY", "1")
+    monkeypatch.setenv("INSPIRA_PUBLIC_URL", "https://p.example")
+    from reference_portal import __main__ as portal_main
+
+    seen = {}
+    monkeypatch.setattr(portal_main, "serve", lambda *a, **kw: seen.update(kw))
+    portal_main.main(["--port", "0"])
+    assert seen["behind_proxy"] is True and seen["public_url"] == "https://p.example"
+
+
+# 3 (MEDIUM): the control API refuses non-loopback peers inside the app, unless remote control is allowed.
+
+@pytest.mark.parametrize("allowed, expected", [("", 403), ("1", 201)])
+def test_the_control_api_refuses_remote_peers_unless_allowed(tmp_path, allowed, expected):
+    app = _wsgi_app(tmp_path, INSPIRA_ALLOW_REMOTE_CONTROL=allowed)
+    client = app.test_client()
+    answer = client.post("/__conformance__/v1/candidates", json={"profile": "empty"},
+                         headers=WSGI_CONTROL, environ_base={"REMOTE_ADDR": "192.0.2.10"})
+    assert answer.status_code == expected
+    loopback = client.post("/__conformance__/v1/candidates", json={"profile": "empty"},
+                           headers=WSGI_CONTROL, environ_base={"REMOTE_ADDR": "::1"})
+    assert loopback.status_code == 201
+
+
+def test_behind_a_proxy_the_control_api_judges_the_client_not_the_proxy(tmp_path):
+    client = _wsgi_app(tmp_path, INSPIRA_BEHIND_PROXY="1").test_client()
+    answer = client.post("/__conformance__/v1/candidates", json={"profile": "empty"},
+                         headers={**WSGI_CONTROL, "X-Forwarded-For": "192.0.2.10"})
+    assert answer.status_code == 403
