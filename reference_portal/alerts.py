@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from reference_portal import clock, db, mail, messages, public_url
 from reference_portal.forms import Field, validate
@@ -83,8 +83,14 @@ def new() -> Any:
     errors = dict(result.errors)
     if alert and not result.values.get("alert_email") and "alert_email" not in errors:
         errors["alert_email"] = messages.field_error(EMAIL_FIELD.label, messages.ALERT_EMAIL_REQUIRED)
-    if not errors and saved_count(candidate.id) >= MAX_SAVED_SEARCHES:
-        errors["_limit"] = messages.SAVED_SEARCH_LIMIT.format(limit=MAX_SAVED_SEARCHES)
+    if not errors:
+        # Counted and inserted under a lock on the candidate's row (one conditional UPDATE: SQLite's write
+        # lock, PostgreSQL's row lock), so parallel saves cannot all see room for one more.
+        db.session().commit()
+        db.session().execute(update(Candidate).where(Candidate.id == candidate.id).values(id=Candidate.id))
+        if saved_count(candidate.id) >= MAX_SAVED_SEARCHES:
+            db.session().rollback()
+            errors["_limit"] = messages.SAVED_SEARCH_LIMIT.format(limit=MAX_SAVED_SEARCHES)
     if errors:
         status = 409 if "_limit" in errors else 422
         return _render_form(criteria, result.raw, alert=alert, errors=errors), status

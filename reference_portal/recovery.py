@@ -129,12 +129,9 @@ def forgot_password() -> Any:
 def _throttle(target: str, template: str, fields: tuple[Field, ...], raw: dict[str, str], name: str) -> Any | None:
     """Counts this request (each may send mail); the refusal to show once there were too many, else None.
     The answer does not depend on whether an account matches."""
-    limits = security.recovery_limits(target)
-    if security.throttled(limits):
+    if security.claim_attempt(security.recovery_limits(target)) is None:  # counted and checked at once
         errors = {name: messages.recovery_throttled(security.THROTTLE_MINUTES)}
         return _form(template, fields, raw, errors), 429
-    security.record_event(limits)
-    db.session().commit()
     return None
 
 

@@ -13,7 +13,7 @@ from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, current_app, g, has_request_context, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from reference_portal import clock, db, messages
@@ -83,24 +83,39 @@ def _window_start():  # noqa: ANN202
     return clock.now() - timedelta(minutes=THROTTLE_MINUTES)
 
 
-def throttled(limits: dict[str, int]) -> bool:
-    """Whether any key has reached its limit within the window."""
+def claim_attempt(limits: dict[str, int]) -> list[int] | None:
+    """Records one attempt against every key and counts, in one committed transaction, so that concurrent
+    attempts cannot all pass a check made before any of them was recorded: the ids of this attempt's events,
+    or None (nothing recorded) when a key had already reached its limit. Call before the costly check."""
+    session = db.session()
+    session.commit()  # a transaction of its own, begun by the lock below
+    if session.get_bind().dialect.name == "postgresql":
+        # Attempts on one key wait for each other (the lock ends with the transaction); in sorted order, so
+        # two attempts on the same keys never deadlock.
+        for key in sorted(limits):
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+    # On SQLite the first write below takes the database's write lock until commit: the same effect.
+    session.execute(delete(ThrottleEvent).where(ThrottleEvent.key.in_(limits), ThrottleEvent.at <= _window_start()))
+    events = [ThrottleEvent(key=key, at=clock.now()) for key in limits]
+    session.add_all(events)
+    session.flush()
     counts = dict(
-        db.session().execute(
+        session.execute(
             select(ThrottleEvent.key, func.count(ThrottleEvent.id))
             .where(ThrottleEvent.key.in_(limits), ThrottleEvent.at > _window_start())
             .group_by(ThrottleEvent.key)
         ).all()
     )
-    return any(counts.get(key, 0) >= limit for key, limit in limits.items())
+    if any(counts.get(key, 0) > limit for key, limit in limits.items()):
+        session.rollback()
+        return None
+    session.commit()
+    return [event.id for event in events]
 
 
-def record_event(limits: dict[str, int]) -> None:
-    """Counts one event against every key (forgetting theirs older than the window); the caller commits."""
-    session = db.session()
-    session.execute(delete(ThrottleEvent).where(ThrottleEvent.key.in_(limits), ThrottleEvent.at <= _window_start()))
-    now = clock.now()
-    session.add_all(ThrottleEvent(key=key, at=now) for key in limits)
+def forget_attempt(event_ids: list[int]) -> None:
+    """An attempt that succeeded does not count (the caller commits)."""
+    db.session().execute(delete(ThrottleEvent).where(ThrottleEvent.id.in_(event_ids)))
 
 
 def forget_events(key: str) -> None:

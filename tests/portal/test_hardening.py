@@ -14,7 +14,7 @@ from sqlalchemy import select
 from reference_portal import db, wsgi
 from reference_portal.models import OutgoingMail
 
-from .live import portal_process
+from .live import portal_process, released_together, served
 from .support import TOKEN, Control, login, make_app
 from .test_race import TOKEN as RACE_TOKEN
 from .test_race import Browser
@@ -162,3 +162,146 @@ def test_behind_a_proxy_the_control_api_judges_the_client_not_the_proxy(tmp_path
     answer = client.post("/__conformance__/v1/candidates", json={"profile": "empty"},
                          headers={**WSGI_CONTROL, "X-Forwarded-For": "192.0.2.10"})
     assert answer.status_code == 403
+
+
+# Races: a real server on 127.0.0.1 in this process (CSRF off, cheapest hashing), requests released together.
+
+RACERS = 20
+
+
+@pytest.fixture
+def live(tmp_path):
+    app = make_app(tmp_path, PASSWORD_HASHING="cheapest")
+    with served(app) as base:
+        yield app, base
+
+
+def session_cookie(base: str, person: dict) -> str:
+    status, _, headers = http_call(base, "POST", "/connexion",
+                                   {"user_code": person["user_code"], "password": person["password"]})
+    assert status == 302
+    return next(h for h in headers if h.startswith("session=")).split(";", 1)[0]
+
+
+def http_call(base: str, method: str, path: str, form: dict | None = None, cookie: str | None = None,
+              body: bytes | None = None, content_type: str = "application/x-www-form-urlencoded",
+              extra: dict | None = None) -> tuple[int, str, list[str]]:
+    """(status, body, Set-Cookie headers) of one request over real HTTP."""
+    parts = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    headers = {"Content-Type": content_type, **(extra or {})}
+    if cookie:
+        headers["Cookie"] = cookie
+    if form is not None:
+        body = urllib.parse.urlencode(form).encode()
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.read().decode(), response.headers.get_all("Set-Cookie") or []
+    finally:
+        connection.close()
+
+
+def api(base: str, method: str, path: str, body: dict | None = None) -> dict:
+    import json
+
+    status, page, _ = http_call(base, method, f"/__conformance__/v1{path}",
+                                body=None if body is None else json.dumps(body).encode(),
+                                content_type="application/json", extra={"Authorization": f"Bearer {TOKEN}"})
+    assert status in (200, 201), page
+    return json.loads(page)
+
+
+# 4 (MEDIUM): parallel sign-in attempts on one user code check at most 5 passwords.
+
+def test_parallel_guesses_on_one_user_code_check_at_most_five_passwords(live):
+    app, base = live
+    person = api(base, "POST", "/candidates", {"profile": "complete"})
+    attempts = 40
+    answers = released_together(attempts, lambda i: http_call(
+        base, "POST", "/connexion", {"user_code": person["user_code"], "password": f"mauvais-{i:04d}"})[0])
+    assert answers.count(401) == 5 and answers.count(429) == attempts - 5, sorted(answers)
+    # The right password is refused too, now.
+    right = http_call(base, "POST", "/connexion", {"user_code": person["user_code"], "password": person["password"]})
+    assert right[0] == 429
+
+
+# 5 (MEDIUM): a save racing « Soumettre » never leaves a submitted application with a mandatory field empty.
+
+def test_a_save_racing_the_submission_never_submits_an_empty_mandatory_field(live):
+    from .test_applications import SECTION_DATA
+
+    app, base = live
+    opening = api(base, "POST", "/openings", {"title": "Course"})
+    person = api(base, "POST", "/candidates", {"profile": "complete"})
+    cookie = session_cookie(base, person)
+    filled = {"education": SECTION_DATA["/etape/3"], "experience": SECTION_DATA["/etape/4"],
+              "languages": SECTION_DATA["/etape/5"], "skills": SECTION_DATA["/etape/6"],
+              "cover_letter": SECTION_DATA["/etape/7/lettre"], "references": SECTION_DATA["/etape/7/references"],
+              "final_questions": SECTION_DATA["/etape/7/questions"]}
+    blank = {**SECTION_DATA["/etape/4"], "employer": "", "action": "save"}
+    for trial in range(3):  # a few trials: one interleaving is enough to lose data
+        opening = api(base, "POST", "/openings", {"title": f"Course {trial}"})
+        stored = api(base, "POST", f"/candidates/{person['id']}/applications",
+                     {"opening_id": opening["id"], "sections": filled})
+        application = f"/candidatures/{stored['id']}"
+
+        def act(i: int, application: str = application) -> tuple[str, int]:
+            if i % 2:
+                return "save", http_call(base, "POST", application + "/etape/4", blank, cookie)[0]
+            return "submit", http_call(base, "POST", application + "/conditions", {"accept": "yes"}, cookie)[0]
+
+        answers = released_together(RACERS, act)
+        [after] = [a for a in api(base, "GET", f"/candidates/{person['id']}/applications")["applications"]
+                   if a["id"] == stored["id"]]
+        employer = after["sections"]["experience"][0]["employer"]
+        saves_accepted = [status for kind, status in answers if kind == "save" and status == 302]
+        if after["status"] == "Postulé":
+            assert employer, f"submitted with « Employeur » empty: {answers}"
+            assert not saves_accepted or not employer, answers
+        else:
+            assert after["status"] == "Brouillon" and not employer and saves_accepted, answers
+        assert {status for _, status in answers} <= {302, 303, 409}, answers
+
+
+# 6 (MEDIUM): uniqueness kept by the database, whatever the concurrency.
+
+def test_parallel_first_saves_of_a_section_store_one_entry(live):
+    from .test_applications import SECTION_DATA
+
+    app, base = live
+    person = api(base, "POST", "/candidates", {"profile": "complete"})
+    cookie = session_cookie(base, person)
+    stored = api(base, "POST", f"/candidates/{person['id']}/applications", {})
+    answers = released_together(RACERS, lambda i: http_call(
+        base, "POST", f"/candidatures/{stored['id']}/etape/3",
+        {**SECTION_DATA["/etape/3"], "field_of_study": f"Droit {i}", "action": "save"}, cookie)[0])
+    assert set(answers) == {302}, answers
+    [after] = api(base, "GET", f"/candidates/{person['id']}/applications")["applications"]
+    assert len(after["sections"]["education"]) == 1, after["sections"]["education"]
+
+
+def test_user_codes_differing_by_case_are_one_code(live):
+    app, base = live
+    codes = [f"{'DuPont' if i % 2 else 'dupont'}{'x' * (i % 3)}" for i in range(RACERS)]
+    form = {"first_name": "Ana", "last_name": "Dupont", "email": "ana@exemple.org", "date_of_birth": "01/02/1990",
+            "password": "un-mot-de-passe-sûr", "password_confirmation": "un-mot-de-passe-sûr"}
+    answers = released_together(RACERS, lambda i: http_call(base, "POST", "/inscription",
+                                                            {**form, "user_code": codes[i]})[0])
+    assert answers.count(302) == 3, answers  # dupont, dupontx, dupontxx: once each, whatever the case
+    for code in ("DUPONT", "dupontX"):
+        assert http_call(base, "POST", "/mot-de-passe-oublie", {"identifier": code})[0] == 200
+
+
+def test_parallel_saved_searches_stop_at_the_limit(live):
+    app, base = live
+    person = api(base, "POST", "/candidates", {"profile": "complete"})
+    cookie = session_cookie(base, person)
+    answers = released_together(RACERS, lambda i: http_call(
+        base, "POST", "/emplois/recherches-enregistrees/nouvelle",
+        {"name": f"Recherche {i}", "mots_cles": "juriste", "periode": "tout", "alert_email": ""}, cookie)[0])
+    assert answers.count(302) == 5 and answers.count(409) == RACERS - 5, answers
+    with app.app_context():
+        from reference_portal.alerts import saved_count
+
+        assert saved_count(person["id"]) == 5
