@@ -229,12 +229,31 @@ class _SessionInterface(SecureCookieSessionInterface):
         return super().get_cookie_secure(app) or (has_request_context() and request.is_secure)
 
 
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
 def init_app(app: Flask) -> None:
     app.session_interface = _SessionInterface()
     if app.config.get("BEHIND_PROXY"):
         # One reverse proxy in front (TLS terminated there): its X-Forwarded-Proto and -For are believed, so
         # cookies are Secure and throttling counts per client, not per proxy. Never set without such a proxy.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
+
+    @app.after_request
+    def security_headers(response: Any) -> Any:
+        """No script or style but the portal's own files, never framed, types not sniffed, and no page is kept
+        by a cache (every page may show personal data or a session's form token)."""
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "same-origin")
+        if request.endpoint != "static" and "no-store" not in headers.get("Cache-Control", ""):
+            headers["Cache-Control"] = "no-store"
+        return response
 
     @app.before_request
     def refuse_nul_characters() -> Any:

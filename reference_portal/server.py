@@ -7,10 +7,16 @@ import signal
 import threading
 from types import FrameType
 
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from reference_portal import ConfigurationError, create_app, mail, set_public_url
 from reference_portal.control import is_loopback
+
+
+class _RequestHandler(WSGIRequestHandler):
+    def version_string(self) -> str:
+        return "inspira"  # the Server header names no software version to look vulnerabilities up by
+
 
 WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
 
@@ -49,7 +55,7 @@ def serve(
             f"bound to {host}, the portal cannot tell which address its mail links should use: give --public-url"
         )
     app = create_app(config)
-    server = make_server(host, port, app, threaded=True)
+    server = make_server(host, port, app, threaded=True, request_handler=_RequestHandler)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
     if not public_url:

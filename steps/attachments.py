@@ -17,10 +17,10 @@ SUBJECT_WORDS = {"sa taille": "Mo", "son nom": "nom"}
 
 
 def pdf_file(folder: Path, name: str, size: int = 2048) -> Path:
-    head = b"%PDF-1.4\n"
+    head, tail = b"%PDF-1.4\n%", b"\n%%EOF\n"  # a PDF's first and last bytes: portals may check both
     path = folder / secrets.token_hex(4) / name
     path.parent.mkdir()
-    path.write_bytes(head + b"0" * (size - len(head)))
+    path.write_bytes(head + b"0" * (size - len(head) - len(tail)) + tail)
     return path
 
 

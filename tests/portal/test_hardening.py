@@ -305,3 +305,41 @@ def test_parallel_saved_searches_stop_at_the_limit(live):
         from reference_portal.alerts import saved_count
 
         assert saved_count(person["id"]) == 5
+
+
+# 8 (MEDIUM): security headers on every answer; no inline script or style for the CSP to allow.
+
+def test_pages_carry_security_headers_and_personal_pages_are_not_cached(client, candidate):
+    for path in ("/accueil", "/profil/coordonnees", "/candidatures"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        policy = response.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe-inline" not in policy
+        assert response.headers["X-Frame-Options"] == "DENY"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] in ("same-origin", "no-referrer")
+        assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_templates_hold_no_inline_script_handler_or_style():
+    from pathlib import Path
+
+    import reference_portal
+
+    inline = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+\s*=|\sstyle\s*=|<style\b|javascript:", re.I)
+    root = Path(reference_portal.__file__).parent / "templates"
+    found = {str(path.relative_to(root)): inline.findall(path.read_text(encoding="utf-8"))
+             for path in root.rglob("*.html")}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+def test_the_embedded_server_names_no_version(tmp_path):
+    with portal_process("--database-url", f"sqlite:///{tmp_path / 'p.sqlite3'}") as base:
+        parts = urllib.parse.urlsplit(base)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        connection.request("GET", "/health")
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+    server = response.headers.get("Server", "")
+    assert not re.search(r"\d", server) and "Werkzeug" not in server and "Python" not in server, server
