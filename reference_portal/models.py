@@ -349,6 +349,9 @@ class OutgoingMail(Base):
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
     reply_to: Mapped[str | None] = mapped_column(String(254))
+    # Chosen when the mail is queued and sent with every attempt: delivery is at least once (a crash after the
+    # SMTP server's 250 and before sent_at is recorded sends it again), and a repeat carries the same Message-ID.
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)

@@ -15,7 +15,7 @@ from reference_portal import db, wsgi
 from reference_portal.models import OutgoingMail
 
 from .live import portal_process, released_together, served
-from .support import TOKEN, Control, login, make_app
+from .support import TOKEN, Control, MailBox, free_port, login, make_app
 from .test_race import TOKEN as RACE_TOKEN
 from .test_race import Browser
 from .test_race import control as race_control
@@ -185,10 +185,10 @@ def session_cookie(base: str, person: dict) -> str:
 
 def http_call(base: str, method: str, path: str, form: dict | None = None, cookie: str | None = None,
               body: bytes | None = None, content_type: str = "application/x-www-form-urlencoded",
-              extra: dict | None = None) -> tuple[int, str, list[str]]:
+              extra: dict | None = None, timeout: float = 60) -> tuple[int, str, list[str]]:
     """(status, body, Set-Cookie headers) of one request over real HTTP."""
     parts = urllib.parse.urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     headers = {"Content-Type": content_type, **(extra or {})}
     if cookie:
         headers["Cookie"] = cookie
@@ -343,3 +343,79 @@ def test_the_embedded_server_names_no_version(tmp_path):
         connection.close()
     server = response.headers.get("Server", "")
     assert not re.search(r"\d", server) and "Werkzeug" not in server and "Python" not in server, server
+
+
+# 7 (MEDIUM): mail is delivered at least once, each message with a Message-ID stored before it is sent.
+
+class Killed(BaseException):
+    """The process dying (kill -9) right after the SMTP server accepted the message."""
+
+
+def test_a_mail_sent_again_after_a_crash_carries_the_same_message_id(tmp_path, mailbox, monkeypatch):
+    from datetime import timedelta
+
+    from reference_portal import mail
+
+    box, port = mailbox
+    app = make_app(tmp_path, SMTP_HOST="127.0.0.1", SMTP_PORT=port)
+    with app.app_context():
+        mail.queue_mail("ana@exemple.org", "Objet", "Corps")
+        db.session().commit()
+        [row] = outbox(app)
+        assert row.message_id and row.sent_at is None  # chosen before any attempt
+        transmit = mail._transmit
+
+        def accepted_then_killed(message):  # noqa: ANN001, ANN202
+            assert transmit(message) is None
+            raise Killed
+
+        monkeypatch.setattr(mail, "_transmit", accepted_then_killed)
+        with pytest.raises(Killed):
+            mail.deliver_pending()
+        monkeypatch.setattr(mail, "_transmit", transmit)
+        later = mail._wall_clock() + timedelta(seconds=mail.CLAIM_SECONDS + 1)
+        monkeypatch.setattr(mail, "_wall_clock", lambda: later)  # after restart, once the dead claim lapsed
+        assert mail.deliver_pending() == 1
+    assert [m["Message-ID"] for m in box.messages] == [row.message_id, row.message_id]
+    assert outbox(app)[0].sent_at is not None
+
+
+# 9 (MEDIUM): the answer to « Mot de passe oublié » leaves before any mail is sent, so its delay tells nothing.
+
+def test_the_recovery_answer_does_not_wait_for_the_mail(tmp_path, monkeypatch):
+    import asyncio
+    import threading
+
+    from aiosmtpd.controller import Controller
+
+    from reference_portal import mail
+
+    release, arrived = threading.Event(), threading.Event()
+
+    class HeldSink(MailBox):
+        async def handle_DATA(self, server, session, envelope):  # noqa: ANN001, ANN201, N802
+            await asyncio.to_thread(release.wait, 60)  # the SMTP server holds its 250
+            answer = await super().handle_DATA(server, session, envelope)
+            arrived.set()
+            return answer
+
+    box, port = HeldSink(), free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    monkeypatch.setattr(mail, "SMTP_TIMEOUT_SECONDS", 120)  # a held SMTP server, not a failed one
+    try:
+        app = make_app(tmp_path, SMTP_HOST="127.0.0.1", SMTP_PORT=port)
+        with served(app) as base:
+            person = api(base, "POST", "/candidates", {"profile": "complete"})
+            try:
+                status, page, _ = http_call(base, "POST", "/mot-de-passe-oublie",
+                                            {"identifier": person["user_code"]}, timeout=30)
+            except TimeoutError:
+                pytest.fail("the answer waited for the SMTP server")
+            assert status == 200 and not release.is_set()
+            release.set()
+            assert arrived.wait(30), "the mail was not delivered once the SMTP server answered"
+    finally:
+        release.set()
+        controller.stop()
+    assert len(box.messages) == 1
