@@ -97,6 +97,12 @@ def register() -> Any:
         raw.pop("password_confirmation", None)
         page = render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw=raw, errors=errors)
         return page, 422
+    if security.claim_attempt(security.registration_limits()) is None:  # before the costly password hash
+        raw.pop("password", None)
+        raw.pop("password_confirmation", None)
+        failure = messages.registration_throttled(security.THROTTLE_MINUTES)
+        page = render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw=raw, errors={}, failure=failure)
+        return page, 429
     candidate = create_candidate(
         user_code=raw["user_code"],
         password=password,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import secrets
+import threading
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
@@ -35,13 +36,21 @@ def _current_hasher() -> PasswordHasher:
     return _CHEAPEST if current_app.config.get("PASSWORD_HASHING") == "cheapest" else _hasher
 
 
+# Each Argon2id computation holds 64 MiB for its duration: at most this many at once per process, so a burst of
+# registrations or sign-ins queues instead of taking the memory of all of them at once.
+HASHING_AT_ONCE = 2
+_hashing_slots = threading.BoundedSemaphore(HASHING_AT_ONCE)
+
+
 def hash_password(password: str) -> str:
-    return _current_hasher().hash(password)
+    with _hashing_slots:
+        return _current_hasher().hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        with _hashing_slots:
+            return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
@@ -53,6 +62,7 @@ SIGN_IN_FAILURES_PER_USER_CODE = 5
 SIGN_IN_FAILURES_PER_CLIENT = 30  # many user codes tried from one place; generous for offices behind one NAT
 RECOVERY_REQUESTS_PER_TARGET = 3  # each sends mail: no mail-bombing of one address
 RECOVERY_REQUESTS_PER_CLIENT = 20
+REGISTRATIONS_PER_CLIENT = 20  # accounts made from one place (each costs a password hash); REGISTRATION_LIMIT overrides
 
 
 def throttle_key(kind: str, value: str) -> str:
@@ -77,6 +87,11 @@ def recovery_limits(target: str) -> dict[str, int]:
         throttle_key("recovery:target", target): RECOVERY_REQUESTS_PER_TARGET,
         throttle_key("recovery:client", client_address()): RECOVERY_REQUESTS_PER_CLIENT,
     }
+
+
+def registration_limits() -> dict[str, int]:
+    limit = current_app.config.get("REGISTRATION_LIMIT") or REGISTRATIONS_PER_CLIENT
+    return {throttle_key("registration:client", client_address()): limit}
 
 
 def _window_start():  # noqa: ANN202
@@ -261,13 +276,18 @@ def init_app(app: Flask) -> None:
         for every query and form value (validated fields also refuse the other control characters)."""
         values = [*request.args.values(), *(request.form.values() if request.method != "GET" else ())]
         if request.is_json:
-            values.extend(_strings(request.get_json(silent=True)))
+            try:
+                values.extend(_strings(request.get_json(silent=True)))
+            except (RecursionError, _TooDeep):  # the decoder's own recursion, or ours: no JSON we use nests so
+                return _refused("the JSON body is nested too deeply", "Demande refusée", messages.REQUEST_TOO_NESTED)
         if not any("\x00" in value for value in values):
             return None
+        return _refused("a value contains a NUL character", "Caractère refusé", messages.NUL_CHARACTER_REFUSED)
+
+    def _refused(api_error: str, title: str, page_message: str) -> Any:
         if request.path.startswith("/__conformance__/"):  # the control API, matched route or not: JSON
-            return {"error": "a value contains a NUL character"}, 400
-        page = render_template("refused.html", title="Caractère refusé", message=messages.NUL_CHARACTER_REFUSED)
-        return page, 400
+            return {"error": api_error}, 400
+        return render_template("refused.html", title=title, message=page_message), 400
 
     @app.before_request
     def enforce_inactivity_timeout() -> Any:
@@ -292,14 +312,25 @@ def init_app(app: Flask) -> None:
         }
 
 
+JSON_MAX_DEPTH = 32  # the control API's deepest body nests 3 levels
+
+
+class _TooDeep(ValueError):
+    pass
+
+
 def _strings(value: Any) -> Iterator[str]:
-    """Every string of a decoded JSON document, keys included."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+    """Every string of a decoded JSON document, keys included; walked without recursion, to a bounded depth."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > JSON_MAX_DEPTH:
+            raise _TooDeep
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                yield key
+                stack.append((child, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)

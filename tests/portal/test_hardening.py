@@ -419,3 +419,106 @@ def test_the_recovery_answer_does_not_wait_for_the_mail(tmp_path, monkeypatch):
         release.set()
         controller.stop()
     assert len(box.messages) == 1
+
+
+# 10 (LOW): a JSON body nested thousands of levels deep is a bad request, not a server error.
+
+@pytest.mark.parametrize("path", ["/connexion", "/__conformance__/v1/candidates", "/inexistant"])
+def test_a_deeply_nested_json_body_is_refused_with_400(client, path):
+    body = "[" * 2000 + "]" * 2000
+    answer = client.post(path, data=body, content_type="application/json",
+                         headers={"Authorization": f"Bearer {TOKEN}"})
+    assert answer.status_code == 400
+
+
+# 11 (LOW): a line break in a one-line field of « Contactez-nous » is refused, the typing kept.
+
+def test_a_line_break_in_a_one_line_contact_field_is_refused_and_the_typing_kept(tmp_path, mailbox):
+    from reference_portal import messages
+
+    box, port = mailbox
+    client = make_app(tmp_path, SMTP_HOST="127.0.0.1", SMTP_PORT=port).test_client()
+    form = {"full_name": "Ana Dupont", "user_code": "anadupont", "email": "ana@exemple.org",
+            "opening_number": "26-ITEC-1\r\nBcc: autre@exemple.org", "steps": "Étape 1\r\nÉtape 2",
+            "message": "Bonjour,\r\nla page ne répond pas."}
+    answer = client.post("/contactez-nous", data=form)
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 422 and box.messages == []
+    assert messages.LINE_BREAK_HINT.replace("'", "&#39;") in page
+    assert "la page ne répond pas." in page  # the message typed is shown back, not lost
+    form["opening_number"] = "26-ITEC-1"
+    assert client.post("/contactez-nous", data=form).status_code == 302  # multi-line fields keep their lines
+    assert "Étape 1\r\nÉtape 2" in box.messages[0].get_body(preferencelist=("plain",)).get_content()
+
+
+# 12 (LOW): registration is throttled per client, and password hashing is bounded per process.
+
+REGISTRATION = {"first_name": "Ana", "last_name": "Dupont", "email": "ana@exemple.org",
+                "date_of_birth": "01/02/1990", "password": "un-mot-de-passe-sûr",
+                "password_confirmation": "un-mot-de-passe-sûr"}
+
+
+def test_registration_is_throttled_per_client(tmp_path):
+    from reference_portal import messages, security
+
+    client = make_app(tmp_path, PASSWORD_HASHING="cheapest").test_client()
+    for number in range(security.REGISTRATIONS_PER_CLIENT):
+        answer = client.post("/inscription", data={**REGISTRATION, "user_code": f"ana{number:04d}"})
+        assert answer.status_code == 302, number
+        client.post("/deconnexion")
+    refused = client.post("/inscription", data={**REGISTRATION, "user_code": "anadernier"})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 429 and messages.registration_throttled(15).replace("'", "&#39;") in page
+    assert 'value="anadernier"' in page and "un-mot-de-passe" not in page  # the typing kept, not the password
+
+
+def test_concurrent_password_hashing_is_bounded(tmp_path, monkeypatch):
+    import threading
+
+    from reference_portal import security
+
+    app = make_app(tmp_path, PASSWORD_HASHING="cheapest", REGISTRATION_LIMIT=1000)
+    state = threading.Condition()
+    counts = {"entered": 0, "active": 0, "most": 0}
+    go = threading.Event()
+    real_hash_password, cheapest = security.hash_password, security._CHEAPEST
+
+    class Watched:
+        """Argon2id at the cheapest cost, counting how many computations run at once."""
+
+        def hash(self, password: str) -> str:
+            with state:
+                counts["active"] += 1
+                counts["most"] = max(counts["most"], counts["active"])
+                state.notify_all()
+            go.wait(60)
+            try:
+                return cheapest.hash(password)
+            finally:
+                with state:
+                    counts["active"] -= 1
+
+    def entering(password: str) -> str:
+        with state:
+            counts["entered"] += 1
+            state.notify_all()
+        return real_hash_password(password)
+
+    monkeypatch.setattr(security, "_current_hasher", lambda: Watched())
+    monkeypatch.setattr(security, "hash_password", entering)
+    count = 24
+    with served(app) as base:
+        results: list = []
+        runner = threading.Thread(target=lambda: results.extend(released_together(count, lambda i: http_call(
+            base, "POST", "/inscription", {**REGISTRATION, "user_code": f"course{i:03d}"})[0])))
+        runner.start()
+        try:
+            with state:
+                assert state.wait_for(lambda: counts["entered"] == count, timeout=60), counts
+                # Every registration is at the hashing; given a moment, more than the bound would be computing.
+                state.wait_for(lambda: counts["active"] > security.HASHING_AT_ONCE, timeout=3)
+        finally:
+            go.set()
+            runner.join(timeout=120)
+    assert results == [302] * count
+    assert counts["most"] == security.HASHING_AT_ONCE, counts
