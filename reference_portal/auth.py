@@ -166,6 +166,7 @@ def login() -> Any:
         # Refused without looking at the password, in the same words whether or not the user code exists.
         return _login_failure(user_code, messages.sign_in_throttled(security.THROTTLE_MINUTES), 429)
     candidate = db.session().execute(select(Candidate).where(Candidate.user_code == user_code)).scalar_one_or_none()
+    db.session().commit()  # no database connection is held while the hash is computed (or waits its turn)
     if not security.verify_password(candidate.password_hash if candidate else None, password):
         return _login_failure(user_code, messages.BAD_CREDENTIALS, 401)  # the attempt stays counted
     security.forget_attempt(attempt)

@@ -459,10 +459,10 @@ REGISTRATION = {"first_name": "Ana", "last_name": "Dupont", "email": "ana@exempl
 
 
 def test_registration_is_throttled_per_client(tmp_path):
-    from reference_portal import messages, security
+    from reference_portal import messages
 
     client = make_app(tmp_path, PASSWORD_HASHING="cheapest").test_client()
-    for number in range(security.REGISTRATIONS_PER_CLIENT):
+    for number in range(20):  # security.REGISTRATIONS_PER_CLIENT
         answer = client.post("/inscription", data={**REGISTRATION, "user_code": f"ana{number:04d}"})
         assert answer.status_code == 302, number
         client.post("/deconnexion")
