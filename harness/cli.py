@@ -113,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--base-url", default=None, help="the portal to check (default: start the reference portal)"
     )
-    run.add_argument("--control-token", default=None, help="bearer token of that portal's control API")
+    run.add_argument("--control-token", default=os.environ.get("INSPIRA_CONTROL_TOKEN") or None,
+                     help="bearer token of that portal's control API (default: $INSPIRA_CONTROL_TOKEN, which other "
+                          "users of the machine cannot read in the process list)")
     run.add_argument("--cdp-url", default=None, help="drive a remote Chromium over CDP (e.g. http://127.0.0.1:9222)")
     run.add_argument("--ws-endpoint", default=None, help="drive a browser of a Playwright server (ws://…)")
     run.add_argument(
