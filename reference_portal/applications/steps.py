@@ -92,8 +92,8 @@ def _section_page(application: Application, section: sections.Section) -> Any:
     if (refusal := refuse_if_not_draft(application)) is not None:
         return refusal
     result = validate(fields, request.form, enforce_required=False, current_year=clock.now().year)
-    if not hold_draft(application):
-        return refuse_if_not_draft(application)
+    if not hold_draft(application) and (refusal := refuse_if_not_draft(application)) is not None:
+        return refusal
     institutions.check_lookups(fields, result)
     sections.store(section, application, {n: v for n, v in result.values.items() if n not in result.errors})
     if section.key == "cover_letter":
