@@ -129,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-remote-control", action="store_true", help="allow the control API on a non-loopback address"
     )
     serve.add_argument("--smtp", type=_host_port, default=None, metavar="HOST:PORT", help="where mail goes")
+    serve.add_argument("--public-url", default=os.environ.get("INSPIRA_PUBLIC_URL") or None, metavar="URL",
+                       help="where people reach the portal, for links in mail (default: $INSPIRA_PUBLIC_URL, "
+                            "else the bound address)")
+    serve.add_argument("--behind-proxy", action="store_true", default=os.environ.get("INSPIRA_BEHIND_PROXY") == "1",
+                       help="one reverse proxy in front: believe its X-Forwarded-* headers ($INSPIRA_BEHIND_PROXY=1)")
     from reference_portal.i18n import available_locales
 
     serve.add_argument("--locale", choices=available_locales(), default="fr", help="the portal's language")
@@ -178,7 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--base-url", type=_base_url, default=None, help="the portal to check (default: start the reference portal)"
     )
-    run.add_argument("--control-token", default=None, help="bearer token of that portal's control API")
+    run.add_argument("--control-token", default=os.environ.get("INSPIRA_CONTROL_TOKEN") or None,
+                     help="bearer token of that portal's control API (default: $INSPIRA_CONTROL_TOKEN, which other "
+                          "users of the machine cannot read in the process list)")
     run.add_argument("--cdp-url", default=None, help="drive a remote Chromium over CDP (e.g. http://127.0.0.1:9222)")
     run.add_argument("--ws-endpoint", default=None, help="drive a browser of a Playwright server (ws://…)")
     run.add_argument(
@@ -313,12 +320,13 @@ def serve(args: argparse.Namespace) -> int:
             f"refusing to expose the control API on {args.host}: use a loopback address "
             "or add --allow-remote-control"
         )
+    from reference_portal import ConfigurationError
     from reference_portal.db import SchemaOutOfDate
     from reference_portal.server import serve as serve_portal
 
     try:
         _serve_portal(serve_portal, args)
-    except SchemaOutOfDate as exc:
+    except (SchemaOutOfDate, ConfigurationError) as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:  # the port is taken, the address is not ours…
         raise UsageError(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}") from None
@@ -335,6 +343,9 @@ def _serve_portal(serve_portal, args: argparse.Namespace) -> None:
         locale=args.locale,
         session_timeout_seconds=args.session_timeout,
         session_warning_seconds=args.session_warning,
+        public_url=args.public_url,
+        behind_proxy=args.behind_proxy,
+        allow_remote_control=args.allow_remote_control,
     )
 
 

@@ -41,6 +41,12 @@ def load_expectations(path: Path | str) -> list[Expectation]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ExpectationsError(f"{path}: no such expectations file") from None
+    except IsADirectoryError:
+        raise ExpectationsError(f"{path}: a directory, not an expectations file") from None
+    except OSError as exc:
+        raise ExpectationsError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ExpectationsError(f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ExpectationsError(f"{path}: not valid TOML ({exc})") from None
     unknown = set(data) - {"expected_failure"}
@@ -53,7 +59,7 @@ def load_expectations(path: Path | str) -> list[Expectation]:
             raise ExpectationsError(f"{where}: expected a table")
         if ("requirement" in entry) == ("scenario" in entry):
             raise ExpectationsError(f"{where}: give exactly one of 'requirement' or 'scenario'")
-        for key in ("reason", "link"):
+        for key in ("reason", "link", *(k for k in ("requirement", "scenario") if k in entry)):
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 raise ExpectationsError(f"{where}: key '{key}': expected a non-empty string")
         extra = set(entry) - {"requirement", "scenario", "reason", "link"}

@@ -13,6 +13,7 @@ the report; a vendor whose test accounts have such passwords should give them lo
 
 from __future__ import annotations
 
+import base64
 import functools
 import html
 import io
@@ -105,28 +106,62 @@ def _secret_strings(data: Any, under_secret: bool = False) -> set[str]:
 
 
 def url_secrets(url: str | None) -> set[str]:
-    """The password of a URL with credentials (``https://user:pass@host``)."""
+    """The password of a URL with credentials (``https://user:pass@host``), and the HTTP Basic credentials a
+    client builds from them (base64 of ``user:pass``), which request headers in a trace carry."""
     if not url:
         return set()
     try:
-        password = urllib.parse.urlsplit(url).password
+        parts = urllib.parse.urlsplit(url)
+        password = parts.password
     except ValueError:
         return set()
-    return {urllib.parse.unquote(password)} if password else set()
+    if not password:
+        return set()
+    password, user = urllib.parse.unquote(password), urllib.parse.unquote(parts.username or "")
+    return {password, base64.b64encode(f"{user}:{password}".encode()).decode()}
+
+
+def _lower_percent(text: str) -> str:
+    return re.sub(r"%[0-9A-F]{2}", lambda match: match[0].lower(), text)
+
+
+def _html_forms(secret: str) -> set[str]:
+    """html.escape's, and Jinja's (markupsafe writes &#39; and &#34; for the quotes)."""
+    jinja = secret.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return {html.escape(secret), html.escape(secret, quote=False),
+            jinja.replace("'", "&#39;").replace('"', "&#34;"), jinja.replace("'", "&#39;")}
+
+
+def _json_forms(secret: str) -> set[str]:
+    """A JSON string's inside, with and without \\u escapes of non-ASCII, and as Jinja's tojson writes it
+    (<, >, & and ' as \\u escapes)."""
+    forms = set()
+    for ascii_only in (True, False):
+        plain = json.dumps(secret, ensure_ascii=ascii_only)[1:-1]
+        tojson = plain.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
+        forms |= {plain, tojson}
+    return forms
 
 
 def forms_of(secret: str) -> list[str]:
-    """The ways a secret is written in what a run produces: as is, in JSON, HTML and XML, and in URLs and
-    form bodies. Longest first, so a form that contains another is replaced whole."""
-    forms = {
-        secret,
-        json.dumps(secret)[1:-1],
-        json.dumps(secret, ensure_ascii=False)[1:-1],
-        html.escape(secret),
-        html.escape(secret, quote=False),
+    """The ways a secret is written in what a run produces: as is, in JSON (and JSON inside JSON), HTML and
+    XML, in URLs and form bodies (either case of %-escapes), and in base64. Longest first, so a form that
+    contains another is replaced whole."""
+    quoted = {
         urllib.parse.quote(secret, safe=""),
         urllib.parse.quote_plus(secret, safe=""),
         urllib.parse.quote(secret),
+    }
+    json_forms = _json_forms(secret)
+    forms = {
+        secret,
+        *json_forms,
+        *(json.dumps(form, ensure_ascii=ascii_only)[1:-1] for form in json_forms for ascii_only in (True, False)),
+        *_html_forms(secret),
+        *quoted,
+        *(_lower_percent(form) for form in quoted),
+        base64.b64encode(secret.encode()).decode(),
+        base64.urlsafe_b64encode(secret.encode()).decode(),
     }
     return sorted(forms, key=len, reverse=True)
 

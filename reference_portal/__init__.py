@@ -6,6 +6,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, jsonify
 from flask_wtf.csrf import CSRFProtect
@@ -34,7 +35,36 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        # Absolute links in mail are built from this, never from the request's Host header; requests naming
+        # another host are refused (TRUSTED_HOSTS, derived from it unless given). `serve` sets the bound address.
+        "PUBLIC_URL": "http://localhost",
+        "TRUSTED_HOSTS": None,
+        # One reverse proxy in front whose X-Forwarded-* headers are believed (see security.init_app).
+        "BEHIND_PROXY": False,
+        # The control API answers only loopback peers unless this is set.
+        "ALLOW_REMOTE_CONTROL": False,
     }
+
+
+class ConfigurationError(ValueError):
+    """A setting of the portal is malformed."""
+
+
+def set_public_url(app: Flask, public_url: str, trusted_hosts: list[str] | None = None) -> None:
+    """The address people reach the portal at: mail links start with it and only its host (or the given
+    ``trusted_hosts``) may appear in a request's Host header."""
+    parts = urlsplit(public_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigurationError(f"public URL {public_url!r}: expected http(s)://HOST[:PORT][/PATH]")
+    app.config["PUBLIC_URL"] = public_url.rstrip("/")
+    app.config["TRUSTED_HOSTS"] = list(trusted_hosts) if trusted_hosts else [parts.hostname]
+
+
+def public_url(endpoint: str, **values: Any) -> str:
+    """An absolute link for mail: the configured public URL, then the route's path."""
+    from flask import current_app, url_for
+
+    return current_app.config["PUBLIC_URL"] + url_for(endpoint, **values)
 
 
 class _DatabaseInteger(IntegerConverter):
@@ -49,6 +79,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = secrets.token_hex(32)
+    set_public_url(app, app.config["PUBLIC_URL"], app.config["TRUSTED_HOSTS"])
     from reference_portal import i18n
 
     i18n.init_app(app)  # first: an unknown locale is refused before anything else is set up

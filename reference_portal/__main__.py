@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from reference_portal import ConfigurationError
 from reference_portal.control import is_loopback
 from reference_portal.db import SchemaOutOfDate
 from reference_portal.i18n import available_locales
@@ -31,6 +32,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--allow-remote-control", action="store_true", help="allow the control API on a non-loopback address"
     )
+    parser.add_argument(
+        "--public-url", default=os.environ.get("INSPIRA_PUBLIC_URL") or None, metavar="URL",
+        help="where people reach the portal, for links in mail (default: $INSPIRA_PUBLIC_URL, else the bound address)",
+    )
+    parser.add_argument(
+        "--behind-proxy", action="store_true", default=os.environ.get("INSPIRA_BEHIND_PROXY") == "1",
+        help="one reverse proxy in front: believe its X-Forwarded-For/-Proto/-Host (default: $INSPIRA_BEHIND_PROXY=1)",
+    )
     parser.add_argument("--smtp", type=_smtp, metavar="HOST:PORT", help="send mail through this SMTP server")
     parser.add_argument("--locale", default="fr", choices=available_locales(), help="the portal's language")
     parser.add_argument("--session-timeout", type=int, default=1200, metavar="SECONDS")
@@ -41,7 +50,7 @@ def main(argv: list[str] | None = None) -> None:
                     "or add --allow-remote-control\n")
     try:
         _serve(args)
-    except SchemaOutOfDate as exc:
+    except (SchemaOutOfDate, ConfigurationError) as exc:
         raise SystemExit(f"python -m reference_portal: {exc}") from None
 
 
@@ -55,6 +64,9 @@ def _serve(args: argparse.Namespace) -> None:
         locale=args.locale,
         session_timeout_seconds=args.session_timeout,
         session_warning_seconds=args.session_warning,
+        public_url=args.public_url,
+        behind_proxy=args.behind_proxy,
+        allow_remote_control=args.allow_remote_control,
     )
 
 

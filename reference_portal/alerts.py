@@ -13,9 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from reference_portal import clock, db, mail, messages
+from reference_portal import clock, db, mail, messages, public_url
 from reference_portal.forms import Field, validate
 from reference_portal.jobs import PERIODS, SearchCriteria, refusal_reason
 from reference_portal.models import Candidate, JobOpening, SavedSearch
@@ -83,8 +83,14 @@ def new() -> Any:
     errors = dict(result.errors)
     if alert and not result.values.get("alert_email") and "alert_email" not in errors:
         errors["alert_email"] = messages.field_error(EMAIL_FIELD.label, messages.ALERT_EMAIL_REQUIRED)
-    if not errors and saved_count(candidate.id) >= MAX_SAVED_SEARCHES:
-        errors["_limit"] = messages.SAVED_SEARCH_LIMIT.format(limit=MAX_SAVED_SEARCHES)
+    if not errors:
+        # Counted and inserted under a lock on the candidate's row (one conditional UPDATE: SQLite's write
+        # lock, PostgreSQL's row lock), so parallel saves cannot all see room for one more.
+        db.session().commit()
+        db.session().execute(update(Candidate).where(Candidate.id == candidate.id).values(id=Candidate.id))
+        if saved_count(candidate.id) >= MAX_SAVED_SEARCHES:
+            db.session().rollback()
+            errors["_limit"] = messages.SAVED_SEARCH_LIMIT.format(limit=MAX_SAVED_SEARCHES)
     if errors:
         status = 409 if "_limit" in errors else 422
         return _render_form(criteria, result.raw, alert=alert, errors=errors), status
@@ -144,7 +150,7 @@ def send_job_alerts(opening: JobOpening) -> int:
     query = select(SavedSearch).where(SavedSearch.alert.is_(True), SavedSearch.expires_at > now).order_by(
         SavedSearch.id
     )
-    link = url_for("jobs.opening", job_id=opening.job_id, _external=True)
+    link = public_url("jobs.opening", job_id=opening.job_id)
     sent = 0
     for saved in db.session().execute(query).scalars():
         if not saved.alert_email or not is_valid(saved, now) or not criteria_of(saved).matches(opening, now):

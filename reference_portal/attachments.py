@@ -8,7 +8,8 @@ submitted applications). Every upload is checked here, whatever the page did:
   read at most that far;
 - a short, plain name: at most 50 characters, letters without accents, digits, « _ », « - », and one
   dot before the extension (``Initiales_Diplome.pdf``);
-- pdf, doc, docx, jpg or png, and the content must be what the extension says (magic bytes).
+- pdf, doc, docx, jpg or png, and the whole content must be what the extension says (its structure to the
+  last byte, not only the first bytes).
 
 A refused upload stores nothing and removes nothing already attached.
 """
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,21 +55,90 @@ class Upload:
 
 
 def _looks_like(extension: str, content: bytes) -> bool:
-    if extension == "pdf":
-        return content.startswith(b"%PDF-")
-    if extension == "doc":
-        return content.startswith(_OLE)
-    if extension == "jpg":
-        return content.startswith(b"\xff\xd8\xff")
-    if extension == "png":
-        return content.startswith(b"\x89PNG\r\n\x1a\n")
-    if extension == "docx":
-        try:
-            with zipfile.ZipFile(io.BytesIO(content)) as archive:
-                return "word/document.xml" in archive.namelist()
-        except zipfile.BadZipFile:
+    """Whether the whole file has the structure its extension names, to its last byte: a signature followed by
+    anything else (markup, a script) is refused."""
+    check = {"pdf": _is_pdf, "doc": _is_ole, "jpg": _is_jpeg, "png": _is_png, "docx": _is_docx}.get(extension)
+    try:
+        return check is not None and check(content)
+    except (IndexError, ValueError, struct.error):
+        return False
+
+
+def _is_pdf(content: bytes) -> bool:
+    # A PDF ends with its %%EOF marker (followed at most by a line break).
+    return content.startswith(b"%PDF-") and content.rstrip(b"\r\n\t ").endswith(b"%%EOF")
+
+
+def _is_ole(content: bytes) -> bool:
+    # A compound file (.doc): the 512-byte header, then whole sectors of the size it declares.
+    if not content.startswith(_OLE) or content[28:30] != b"\xfe\xff":
+        return False
+    sector = 1 << struct.unpack_from("<H", content, 30)[0]
+    return sector in (512, 4096) and len(content) > 512 and (len(content) - 512) % sector == 0
+
+
+def _is_png(content: bytes) -> bool:
+    # Chunk after chunk, each with its CRC, from IHDR to IEND, which must be the file's end.
+    if not content.startswith(b"\x89PNG\r\n\x1a\n"):
+        return False
+    position, first = 8, True
+    while position < len(content):
+        length, kind = struct.unpack_from(">I4s", content, position)
+        data_end = position + 8 + length
+        if data_end + 4 > len(content) or (first and kind != b"IHDR"):
             return False
+        (crc,) = struct.unpack_from(">I", content, data_end)
+        if zlib.crc32(content[position + 4:data_end]) != crc:
+            return False
+        position, first = data_end + 4, False
+        if kind == b"IEND":
+            return position == len(content)
     return False
+
+
+def _is_jpeg(content: bytes) -> bool:
+    # Marker segments from SOI; entropy-coded data after each SOS; EOI must be the file's last two bytes.
+    if not content.startswith(b"\xff\xd8"):
+        return False
+    position = 2
+    while position + 1 < len(content):
+        if content[position] != 0xFF:
+            return False
+        marker = content[position + 1]
+        if marker == 0xFF:  # fill byte
+            position += 1
+            continue
+        if marker == 0xD9:
+            return position + 2 == len(content)
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            position += 2
+            continue
+        (length,) = struct.unpack_from(">H", content, position + 2)
+        position += 2 + length
+        if marker == 0xDA:  # scan data runs to the next marker that is not a stuffed 0xFF00 or a restart
+            while True:
+                position = content.index(b"\xff", position)
+                following = content[position + 1]
+                if following == 0x00 or 0xD0 <= following <= 0xD7:
+                    position += 2
+                    continue
+                break
+    return False
+
+
+def _is_docx(content: bytes) -> bool:
+    # A zip from its first byte to the end of its central directory record, with a Word document inside.
+    end = content.rfind(b"PK\x05\x06")
+    if not content.startswith(b"PK\x03\x04") or end < 0 or end + 22 > len(content):
+        return False
+    (comment_length,) = struct.unpack_from("<H", content, end + 20)
+    if end + 22 + comment_length != len(content):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
 def check(upload: FileStorage | None) -> tuple[Upload | None, list[str]]:

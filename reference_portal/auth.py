@@ -97,6 +97,12 @@ def register() -> Any:
         raw.pop("password_confirmation", None)
         page = render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw=raw, errors=errors)
         return page, 422
+    if security.claim_attempt(security.registration_limits()) is None:  # before the costly password hash
+        raw.pop("password", None)
+        raw.pop("password_confirmation", None)
+        failure = messages.registration_throttled(security.THROTTLE_MINUTES)
+        page = render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw=raw, errors={}, failure=failure)
+        return page, 429
     candidate = create_candidate(
         user_code=raw["user_code"],
         password=password,
@@ -154,14 +160,16 @@ def login() -> Any:
     user_code = request.form.get("user_code", "").strip()
     password = request.form.get("password", "")
     limits = security.sign_in_limits(user_code)
-    if security.throttled(limits):
+    # Recorded before the password is looked at, so parallel guesses count each other.
+    attempt = security.claim_attempt(limits)
+    if attempt is None:
         # Refused without looking at the password, in the same words whether or not the user code exists.
         return _login_failure(user_code, messages.sign_in_throttled(security.THROTTLE_MINUTES), 429)
     candidate = db.session().execute(select(Candidate).where(Candidate.user_code == user_code)).scalar_one_or_none()
+    db.session().commit()  # no database connection is held while the hash is computed (or waits its turn)
     if not security.verify_password(candidate.password_hash if candidate else None, password):
-        security.record_event(limits)
-        db.session().commit()
-        return _login_failure(user_code, messages.BAD_CREDENTIALS, 401)
+        return _login_failure(user_code, messages.BAD_CREDENTIALS, 401)  # the attempt stays counted
+    security.forget_attempt(attempt)
     security.forget_events(next(iter(limits)))  # this user code's failures; the client's still count
     db.session().commit()
     security.sign_in(candidate)

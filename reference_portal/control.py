@@ -102,6 +102,10 @@ def unmatched_under_prefix(exc: Any) -> Any:
 
 @bp.before_request
 def check_token() -> Any:
+    # The peer is checked here, not only at start-up: under a WSGI server bound to any address, or a proxy,
+    # the API still answers loopback clients only unless remote control was allowed explicitly.
+    if not current_app.config.get("ALLOW_REMOTE_CONTROL") and not is_loopback(request.remote_addr or ""):
+        return _error(403, "the control API answers loopback clients only (remote control is not allowed)")
     expected = current_app.config["CONTROL_TOKEN"] or ""
     header = request.headers.get("Authorization", "")
     given = header[7:] if header.startswith("Bearer ") else ""

@@ -60,7 +60,8 @@ class SchemaOutOfDate(RuntimeError):
 
 def check_schema(engine) -> None:
     """Refuses a database the portal did not make as this version would: a column or table missing (an index
-    added later would start empty), or a column this version no longer writes (it may refuse inserts)."""
+    added later would start empty), a unique index missing (duplicates may already be there), or a column this
+    version no longer writes (it may refuse inserts)."""
     from sqlalchemy import inspect
 
     inspector = inspect(engine)
@@ -76,8 +77,31 @@ def check_schema(engine) -> None:
         expected = {column.name for column in table.columns}
         differences += [f"missing: {table.name}.{name}" for name in sorted(expected - found)]
         differences += [f"no longer used: {table.name}.{name}" for name in sorted(found - expected)]
+        # A uniqueness this version relies on (one entry per section, one user code whatever its case).
+        unique = _unique_index_names(engine, table.name)
+        differences += [
+            f"missing: unique index {index.name}"
+            for index in sorted(table.indexes, key=lambda index: str(index.name))
+            if index.unique and index.name not in unique
+        ]
     if differences:
         raise SchemaOutOfDate(
             f"the database at {engine.url.render_as_string(hide_password=True)} was made by another version of "
             f"the portal ({'; '.join(differences[:5])}); use a new database file or URL"
         )
+
+
+def _unique_index_names(engine, table: str) -> set[str]:  # noqa: ANN001
+    """Asked of the database itself: SQLAlchemy's reflection skips indexes on an expression (lower(...))."""
+    from sqlalchemy import text
+
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            rows = connection.execute(text(f'PRAGMA index_list("{table}")')).mappings()
+            return {row["name"] for row in rows if row["unique"]}
+        rows = connection.execute(
+            text("SELECT indexname, indexdef FROM pg_indexes "
+                 "WHERE tablename = :table AND schemaname = current_schema()"),
+            {"table": table},
+        )
+        return {name for name, definition in rows if definition.upper().startswith("CREATE UNIQUE")}

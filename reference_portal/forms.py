@@ -84,6 +84,8 @@ def _clean(f: Field, raw: str, current_year: int | None) -> tuple[object, str | 
         return None, messages.too_long(f.max_length)
     if CONTROL_RE.search(raw):
         return None, messages.CONTROL_CHARACTER_HINT
+    if f.kind != "textarea" and ("\n" in raw or "\r" in raw):  # a one-line field (a mail header, a name…)
+        return None, messages.LINE_BREAK_HINT
     if f.kind == "select":
         return (raw, None) if raw in f.choices else (None, messages.CHOICE_HINT)
     if f.kind == "email":

@@ -2,10 +2,12 @@
 
 Mail that an action promises (the confirmation of a submission, a recovery message) goes through the outbox
 (``mail_outbox``): ``queue_mail`` adds it to the action's own transaction, so it exists exactly when the
-action happened; once the request's work is committed the portal tries to deliver it, and a mail that could
+action happened; once the request's answer has been sent the portal tries to deliver it, and a mail that could
 not leave (SMTP server down) stays there and is retried later (``deliver_pending``: after each request that
 queued mail, by the server's background sender, and by any request once a minute). Each row is claimed in
-one conditional UPDATE before it is sent, so two senders racing never send it twice.
+one conditional UPDATE before it is sent, so two senders racing never send it twice. Delivery is at least
+once, not exactly once: a crash between the SMTP server's acceptance and the record of it sends the mail
+again after restart, with the Message-ID stored when it was queued, by which a mail system can tell a repeat.
 
 ``send_mail`` sends at once and says whether it worked, for a page that must tell the person (« Contactez-nous »).
 """
@@ -19,6 +21,7 @@ import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
+from email.utils import make_msgid
 from typing import Any
 
 from flask import Flask, current_app, g
@@ -36,9 +39,15 @@ CLAIM_SECONDS = 120
 
 
 def _message(
-    to: str, subject: str, body: str, reply_to: str | None, attachments: Sequence[tuple[str, str, bytes]]
+    to: str,
+    subject: str,
+    body: str,
+    reply_to: str | None,
+    attachments: Sequence[tuple[str, str, bytes]],
+    message_id: str | None = None,
 ) -> EmailMessage:
     message = EmailMessage()
+    message["Message-ID"] = message_id or new_message_id()
     message["From"] = current_app.config["MAIL_FROM"]
     message["To"] = to
     message["Subject"] = subject
@@ -86,10 +95,15 @@ def send_mail(
     return True
 
 
+def new_message_id() -> str:
+    return make_msgid(domain=current_app.config["MAIL_FROM"].rpartition("@")[2] or "inspira.example")
+
+
 def queue_mail(to: str, subject: str, body: str, *, reply_to: str | None = None) -> OutgoingMail:
     """Adds the message to the outbox in the current transaction (the caller commits); it is delivered
     after the request if the transaction was committed, and retried until it is."""
-    row = OutgoingMail(to_address=to, subject=subject, body=body, reply_to=reply_to, created_at=clock.now())
+    row = OutgoingMail(to_address=to, subject=subject, body=body, reply_to=reply_to, created_at=clock.now(),
+                       message_id=new_message_id())
     db.session().add(row)
     g.mail_queued = True
     return row
@@ -127,7 +141,7 @@ def _deliver(session: Session, limit: int) -> int:
         if claimed != 1:
             continue  # another sender has it
         row = session.get(OutgoingMail, row_id, populate_existing=True)
-        problem = _transmit(_message(row.to_address, row.subject, row.body, row.reply_to, ()))
+        problem = _transmit(_message(row.to_address, row.subject, row.body, row.reply_to, (), row.message_id))
         if problem is None:
             row.sent_at = _wall_clock()
             row.last_error = None
@@ -154,11 +168,18 @@ def init_app(app: Flask) -> None:
         queued = g.pop("mail_queued", False)
         if queued or time.monotonic() - last_sweep[0] >= SWEEP_SECONDS:
             last_sweep[0] = time.monotonic()
-            try:
-                deliver_pending()
-            except Exception:  # delivery must never turn a done action into an error page
-                log.exception("the outbox could not be processed; its mail stays queued")
+            # Once the answer has gone out, not before: how long a request takes then says nothing of whether
+            # it sent mail (« Mot de passe oublié » would otherwise tell which accounts exist by its delay).
+            response.call_on_close(lambda: _deliver_in_background(app))
         return response
+
+
+def _deliver_in_background(app: Flask) -> None:
+    with app.app_context():
+        try:
+            deliver_pending()
+        except Exception:  # delivery must never turn a done action into an error
+            log.exception("the outbox could not be processed; its mail stays queued")
 
 
 def start_background_sender(app: Flask, stop: threading.Event, interval: float = 30.0) -> threading.Thread:

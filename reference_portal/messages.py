@@ -35,6 +35,11 @@ USER_CODE_TAKEN = "Ce code utilisateur est déjà pris : choisissez-en un autre.
 PASSWORD_HINT = "choisissez un mot de passe d'au moins 10 caractères."
 PASSWORD_MISMATCH = "saisissez exactement le même mot de passe dans les deux champs."
 CONTROL_CHARACTER_HINT = "le texte contient un caractère invisible non autorisé : retapez-le sans ce caractère."
+LINE_BREAK_HINT = "ce champ tient sur une seule ligne : retirez les retours à la ligne."
+REQUEST_TOO_NESTED = (
+    "La demande est imbriquée trop profondément pour être lue : envoyez à nouveau le formulaire depuis la page "
+    "du portail ; ce qui était déjà enregistré est conservé."
+)
 NUL_CHARACTER_REFUSED = (
     "La demande contient un caractère nul, qui n'a sa place dans aucun texte : retapez ce que vous aviez saisi "
     "et envoyez-le à nouveau ; ce qui était déjà enregistré est conservé."
@@ -68,6 +73,13 @@ def session_expired(minutes: int) -> str:
     return _(
         "Votre session a expiré après {minutes} minutes d'inactivité. "
         "Reconnectez-vous : ce que vous aviez enregistré est conservé."
+    ).format(minutes=minutes)
+
+
+def registration_throttled(minutes: int) -> str:
+    return _(
+        "Trop de comptes ont été créés depuis votre connexion. Attendez {minutes} minutes avant de réessayer : "
+        "ce que vous avez saisi est conservé, sauf le mot de passe."
     ).format(minutes=minutes)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    Column,
     Date,
     DateTime,
     Float,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -64,6 +66,9 @@ class Base(DeclarativeBase):
 
 class Candidate(Base):
     __tablename__ = "candidates"
+    # User codes differing only by case are one code (sign-in and recovery look them up case-folded); user
+    # codes are ASCII, where SQLite's lower() and the portal's Unicode one agree.
+    __table_args__ = (Index("uq_candidates_user_code_folded", func.lower(Column("user_code")), unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_code: Mapped[str] = mapped_column(String(30), unique=True, index=True)
@@ -197,7 +202,10 @@ class _SectionEntry:
     """Columns every application section shares."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    # One entry per section for now (see sections): unique, so two first saves racing cannot make two.
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True, unique=True
+    )
 
 
 class EducationEntry(_SectionEntry, Base):
@@ -341,6 +349,9 @@ class OutgoingMail(Base):
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
     reply_to: Mapped[str | None] = mapped_column(String(254))
+    # Chosen when the mail is queued and sent with every attempt: delivery is at least once (a crash after the
+    # SMTP server's 250 and before sent_at is recorded sends it again), and a repeat carries the same Message-ID.
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)

@@ -15,7 +15,7 @@ from typing import Any
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, or_, select, update
 
-from reference_portal import clock, db, messages, security
+from reference_portal import clock, db, messages, public_url, security
 from reference_portal.forms import EMAIL_RE, Field, validate
 from reference_portal.i18n import gettext
 from reference_portal.mail import queue_mail
@@ -67,13 +67,6 @@ def contact_address(candidate: Candidate) -> str:
     return (profile.primary_email if profile and profile.primary_email else None) or candidate.email
 
 
-def _public_url(endpoint: str, **values: Any) -> str:
-    base = current_app.config.get("PUBLIC_BASE_URL")
-    if base:
-        return base.rstrip("/") + url_for(endpoint, **values)
-    return url_for(endpoint, _external=True, **values)
-
-
 def issue_reset_link(candidate: Candidate, to: str) -> None:
     token = secrets.token_urlsafe(32)
     now = clock.now()
@@ -85,7 +78,7 @@ def issue_reset_link(candidate: Candidate, to: str) -> None:
             expires_at=now + timedelta(minutes=RESET_LINK_MINUTES),
         )
     )
-    link = _public_url("auth.recovery.new_password", token=token)
+    link = public_url("auth.recovery.new_password", token=token)
     body = messages.reset_body(candidate.first_name, candidate.user_code, link, RESET_LINK_MINUTES)
     queue_mail(to, gettext(messages.RESET_SUBJECT), body)  # committed with the link by the caller
 
@@ -136,12 +129,9 @@ def forgot_password() -> Any:
 def _throttle(target: str, template: str, fields: tuple[Field, ...], raw: dict[str, str], name: str) -> Any | None:
     """Counts this request (each may send mail); the refusal to show once there were too many, else None.
     The answer does not depend on whether an account matches."""
-    limits = security.recovery_limits(target)
-    if security.throttled(limits):
+    if security.claim_attempt(security.recovery_limits(target)) is None:  # counted and checked at once
         errors = {name: messages.recovery_throttled(security.THROTTLE_MINUTES)}
         return _form(template, fields, raw, errors), 429
-    security.record_event(limits)
-    db.session().commit()
     return None
 
 

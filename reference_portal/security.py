@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import secrets
+import threading
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
@@ -13,7 +14,7 @@ from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, current_app, g, has_request_context, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from reference_portal import clock, db, messages
@@ -35,13 +36,21 @@ def _current_hasher() -> PasswordHasher:
     return _CHEAPEST if current_app.config.get("PASSWORD_HASHING") == "cheapest" else _hasher
 
 
+# Each Argon2id computation holds 64 MiB for its duration: at most this many at once per process, so a burst of
+# registrations or sign-ins queues instead of taking the memory of all of them at once.
+HASHING_AT_ONCE = 2
+_hashing_slots = threading.BoundedSemaphore(HASHING_AT_ONCE)
+
+
 def hash_password(password: str) -> str:
-    return _current_hasher().hash(password)
+    with _hashing_slots:
+        return _current_hasher().hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        with _hashing_slots:
+            return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
@@ -53,6 +62,7 @@ SIGN_IN_FAILURES_PER_USER_CODE = 5
 SIGN_IN_FAILURES_PER_CLIENT = 30  # many user codes tried from one place; generous for offices behind one NAT
 RECOVERY_REQUESTS_PER_TARGET = 3  # each sends mail: no mail-bombing of one address
 RECOVERY_REQUESTS_PER_CLIENT = 20
+REGISTRATIONS_PER_CLIENT = 20  # accounts made from one place (each costs a password hash); REGISTRATION_LIMIT overrides
 
 
 def throttle_key(kind: str, value: str) -> str:
@@ -79,28 +89,48 @@ def recovery_limits(target: str) -> dict[str, int]:
     }
 
 
+def registration_limits() -> dict[str, int]:
+    limit = current_app.config.get("REGISTRATION_LIMIT") or REGISTRATIONS_PER_CLIENT
+    return {throttle_key("registration:client", client_address()): limit}
+
+
 def _window_start():  # noqa: ANN202
     return clock.now() - timedelta(minutes=THROTTLE_MINUTES)
 
 
-def throttled(limits: dict[str, int]) -> bool:
-    """Whether any key has reached its limit within the window."""
+def claim_attempt(limits: dict[str, int]) -> list[int] | None:
+    """Records one attempt against every key and counts, in one committed transaction, so that concurrent
+    attempts cannot all pass a check made before any of them was recorded: the ids of this attempt's events,
+    or None (nothing recorded) when a key had already reached its limit. Call before the costly check."""
+    session = db.session()
+    session.commit()  # a transaction of its own, begun by the lock below
+    if session.get_bind().dialect.name == "postgresql":
+        # Attempts on one key wait for each other (the lock ends with the transaction); in sorted order, so
+        # two attempts on the same keys never deadlock.
+        for key in sorted(limits):
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+    # On SQLite the first write below takes the database's write lock until commit: the same effect.
+    session.execute(delete(ThrottleEvent).where(ThrottleEvent.key.in_(limits), ThrottleEvent.at <= _window_start()))
+    events = [ThrottleEvent(key=key, at=clock.now()) for key in limits]
+    session.add_all(events)
+    session.flush()
     counts = dict(
-        db.session().execute(
+        session.execute(
             select(ThrottleEvent.key, func.count(ThrottleEvent.id))
             .where(ThrottleEvent.key.in_(limits), ThrottleEvent.at > _window_start())
             .group_by(ThrottleEvent.key)
         ).all()
     )
-    return any(counts.get(key, 0) >= limit for key, limit in limits.items())
+    if any(counts.get(key, 0) > limit for key, limit in limits.items()):
+        session.rollback()
+        return None
+    session.commit()
+    return [event.id for event in events]
 
 
-def record_event(limits: dict[str, int]) -> None:
-    """Counts one event against every key (forgetting theirs older than the window); the caller commits."""
-    session = db.session()
-    session.execute(delete(ThrottleEvent).where(ThrottleEvent.key.in_(limits), ThrottleEvent.at <= _window_start()))
-    now = clock.now()
-    session.add_all(ThrottleEvent(key=key, at=now) for key in limits)
+def forget_attempt(event_ids: list[int]) -> None:
+    """An attempt that succeeded does not count (the caller commits)."""
+    db.session().execute(delete(ThrottleEvent).where(ThrottleEvent.id.in_(event_ids)))
 
 
 def forget_events(key: str) -> None:
@@ -214,6 +244,12 @@ class _SessionInterface(SecureCookieSessionInterface):
         return super().get_cookie_secure(app) or (has_request_context() and request.is_secure)
 
 
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
 def init_app(app: Flask) -> None:
     app.session_interface = _SessionInterface()
     if app.config.get("BEHIND_PROXY"):
@@ -221,19 +257,37 @@ def init_app(app: Flask) -> None:
         # cookies are Secure and throttling counts per client, not per proxy. Never set without such a proxy.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
 
+    @app.after_request
+    def security_headers(response: Any) -> Any:
+        """No script or style but the portal's own files, never framed, types not sniffed, and no page is kept
+        by a cache (every page may show personal data or a session's form token)."""
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "same-origin")
+        if request.endpoint != "static" and "no-store" not in headers.get("Cache-Control", ""):
+            headers["Cache-Control"] = "no-store"
+        return response
+
     @app.before_request
     def refuse_nul_characters() -> Any:
         """A NUL belongs in no text, and PostgreSQL refuses to store or even compare one: refused here, once,
         for every query and form value (validated fields also refuse the other control characters)."""
         values = [*request.args.values(), *(request.form.values() if request.method != "GET" else ())]
         if request.is_json:
-            values.extend(_strings(request.get_json(silent=True)))
+            try:
+                values.extend(_strings(request.get_json(silent=True)))
+            except (RecursionError, _TooDeep):  # the decoder's own recursion, or ours: no JSON we use nests so
+                return _refused("the JSON body is nested too deeply", "Demande refusée", messages.REQUEST_TOO_NESTED)
         if not any("\x00" in value for value in values):
             return None
+        return _refused("a value contains a NUL character", "Caractère refusé", messages.NUL_CHARACTER_REFUSED)
+
+    def _refused(api_error: str, title: str, page_message: str) -> Any:
         if request.path.startswith("/__conformance__/"):  # the control API, matched route or not: JSON
-            return {"error": "a value contains a NUL character"}, 400
-        page = render_template("refused.html", title="Caractère refusé", message=messages.NUL_CHARACTER_REFUSED)
-        return page, 400
+            return {"error": api_error}, 400
+        return render_template("refused.html", title=title, message=page_message), 400
 
     @app.before_request
     def enforce_inactivity_timeout() -> Any:
@@ -258,14 +312,25 @@ def init_app(app: Flask) -> None:
         }
 
 
+JSON_MAX_DEPTH = 32  # the control API's deepest body nests 3 levels
+
+
+class _TooDeep(ValueError):
+    pass
+
+
 def _strings(value: Any) -> Iterator[str]:
-    """Every string of a decoded JSON document, keys included."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+    """Every string of a decoded JSON document, keys included; walked without recursion, to a bounded depth."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > JSON_MAX_DEPTH:
+            raise _TooDeep
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                yield key
+                stack.append((child, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)

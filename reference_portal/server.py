@@ -7,9 +7,18 @@ import signal
 import threading
 from types import FrameType
 
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
-from reference_portal import create_app, mail
+from reference_portal import ConfigurationError, create_app, mail, set_public_url
+from reference_portal.control import is_loopback
+
+
+class _RequestHandler(WSGIRequestHandler):
+    def version_string(self) -> str:
+        return "inspira"  # the Server header names no software version to look vulnerabilities up by
+
+
+WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
 
 
 def serve(
@@ -21,9 +30,15 @@ def serve(
     locale: str = "fr",
     session_timeout_seconds: int = 1200,
     session_warning_seconds: int = 1080,
+    public_url: str | None = None,
+    behind_proxy: bool = False,
+    allow_remote_control: bool = False,
 ) -> None:
+    """``public_url``: where people reach the portal (mail links); by default the address it is bound to."""
     config: dict[str, object] = {
         "CONTROL_TOKEN": control_token,
+        "BEHIND_PROXY": behind_proxy,
+        "ALLOW_REMOTE_CONTROL": allow_remote_control,
         "LOCALE": locale,
         "SESSION_TIMEOUT_SECONDS": session_timeout_seconds,
         "SESSION_WARNING_SECONDS": session_warning_seconds,
@@ -33,8 +48,20 @@ def serve(
     if smtp:
         config["SMTP_HOST"], config["SMTP_PORT"] = smtp
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if public_url:
+        config["PUBLIC_URL"] = public_url
+    elif host in WILDCARD_HOSTS:
+        raise ConfigurationError(
+            f"bound to {host}, the portal cannot tell which address its mail links should use: give --public-url"
+        )
     app = create_app(config)
-    server = make_server(host, port, app, threaded=True)
+    server = make_server(host, port, app, threaded=True, request_handler=_RequestHandler)
+    bound_host, bound_port = server.server_address[:2]
+    shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    if not public_url:
+        # Known only now (port 0 picks one): the bound address, reached by that name or, on loopback, localhost.
+        names = [str(bound_host), *(["localhost"] if is_loopback(str(bound_host)) else [])]
+        set_public_url(app, f"http://{shown_host}:{bound_port}", names)
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -45,8 +72,6 @@ def serve(
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     mail.start_background_sender(app, stopping)  # retries mail the outbox still holds (SMTP was down)
-    bound_host, bound_port = server.server_address[:2]
-    shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
     print(f"inspira reference portal listening on http://{shown_host}:{bound_port}", flush=True)
     try:
         server.serve_forever()

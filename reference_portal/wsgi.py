@@ -4,9 +4,12 @@
         gunicorn --workers 4 --bind 127.0.0.1:8000 'reference_portal.wsgi:app'
 
 Several server processes share sessions only when they sign cookies with the same key, so the key is
-required here (the embedded server makes one up because it is a single process). Other variables:
-INSPIRA_CONTROL_TOKEN (enables the test-control API), INSPIRA_SMTP (HOST:PORT), INSPIRA_SESSION_TIMEOUT and
-INSPIRA_SESSION_WARNING (seconds).
+required here (the embedded server makes one up because it is a single process), and so is
+INSPIRA_PUBLIC_URL, the address people reach the portal at: links in mail start with it and requests naming
+another host are refused (the server cannot know it). Other variables: INSPIRA_CONTROL_TOKEN (enables the
+test-control API, for loopback peers only unless INSPIRA_ALLOW_REMOTE_CONTROL=1), INSPIRA_BEHIND_PROXY=1 (one
+reverse proxy in front whose X-Forwarded-For/-Proto/-Host are believed), INSPIRA_SMTP (HOST:PORT),
+INSPIRA_SESSION_TIMEOUT and INSPIRA_SESSION_WARNING (seconds).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from flask import Flask
 
+from reference_portal import ConfigurationError as PortalConfigurationError
 from reference_portal import create_app
 
 
@@ -32,6 +36,18 @@ def config_from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
             "process (for example the output of: python3 -c 'import secrets; print(secrets.token_hex(32))')"
         )
     config: dict[str, Any] = {"SECRET_KEY": secret, "CONTROL_TOKEN": environ.get("INSPIRA_CONTROL_TOKEN") or None}
+    if not environ.get("INSPIRA_PUBLIC_URL"):
+        raise ConfigurationError(
+            "INSPIRA_PUBLIC_URL must be set to the address people reach the portal at (for example "
+            "https://portal.example): links in mail are built from it, never from a request's Host header"
+        )
+    config["PUBLIC_URL"] = environ["INSPIRA_PUBLIC_URL"]
+    for variable, key in (("INSPIRA_BEHIND_PROXY", "BEHIND_PROXY"),
+                          ("INSPIRA_ALLOW_REMOTE_CONTROL", "ALLOW_REMOTE_CONTROL")):
+        value = environ.get(variable, "")
+        if value not in ("", "0", "1"):
+            raise ConfigurationError(f"{variable}={value!r}: expected 1 (on) or 0 (off)")
+        config[key] = value == "1"
     if environ.get("INSPIRA_DATABASE_URL"):
         config["DATABASE_URL"] = environ["INSPIRA_DATABASE_URL"]
     if environ.get("INSPIRA_SMTP"):
@@ -49,7 +65,10 @@ def config_from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
 
 
 def make_app(environ: Mapping[str, str] | None = None) -> Flask:
-    return create_app(config_from_environment(os.environ if environ is None else environ))
+    try:
+        return create_app(config_from_environment(os.environ if environ is None else environ))
+    except PortalConfigurationError as exc:
+        raise ConfigurationError(f"INSPIRA_PUBLIC_URL: {exc}") from None
 
 
 def __getattr__(name: str) -> Any:

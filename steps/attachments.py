@@ -20,10 +20,10 @@ REFUSAL_MESSAGES = {"sa taille": "attachment_too_large", "son nom": "attachment_
 
 
 def pdf_file(folder: Path, name: str, size: int = 2048) -> Path:
-    head = b"%PDF-1.4\n"
+    head, tail = b"%PDF-1.4\n%", b"\n%%EOF\n"  # a PDF's first and last bytes: portals may check both
     path = folder / secrets.token_hex(4) / name
     path.parent.mkdir()
-    path.write_bytes(head + b"0" * (size - len(head)))
+    path.write_bytes(head + b"0" * (size - len(head) - len(tail)) + tail)
     return path
 
 

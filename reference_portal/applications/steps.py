@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, flash, get_flashed_messages, redirect, render_template, request, url_for
+from sqlalchemy import update
 
 from reference_portal import attachments, clock, db, institutions, messages
 from reference_portal.applications import bp, own_application_or_404, sections
@@ -18,6 +19,23 @@ from reference_portal.profile import completion
 from reference_portal.security import current_candidate, login_required
 
 _SAVED = "draft-saved"
+
+
+def hold_draft(application: Application) -> bool:
+    """Takes the application's row for the rest of this transaction, if it is still a draft (one conditional
+    UPDATE: SQLite's write lock, PostgreSQL's row lock), so a save and « Soumettre » never interleave: a save
+    after the submission is refused, a submission after the save sees what it saved."""
+    session = db.session()
+    session.commit()  # the lock begins a transaction of its own
+    held = session.execute(
+        update(Application).where(Application.id == application.id, Application.status == DRAFT).values(status=DRAFT)
+    ).rowcount
+    if held != 1:
+        session.rollback()
+        session.refresh(application)
+        return False
+    session.expire(application)  # what others committed before the lock, read again under it
+    return True
 
 
 def refuse_if_not_draft(application: Application) -> Any | None:
@@ -74,6 +92,8 @@ def _section_page(application: Application, section: sections.Section) -> Any:
     if (refusal := refuse_if_not_draft(application)) is not None:
         return refusal
     result = validate(fields, request.form, enforce_required=False, current_year=clock.now().year)
+    if not hold_draft(application) and (refusal := refuse_if_not_draft(application)) is not None:
+        return refusal
     institutions.check_lookups(fields, result)
     sections.store(section, application, {n: v for n, v in result.values.items() if n not in result.errors})
     if section.key == "cover_letter":

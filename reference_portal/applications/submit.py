@@ -24,9 +24,14 @@ from reference_portal.security import current_candidate, login_required
 
 def submission_blockers(application: Application, candidate: Candidate) -> list[str]:
     """Everything that keeps this application from being submitted now; empty when it may be."""
-    blockers: list[str] = []
     if application.status != DRAFT:
         return [messages.ALREADY_SUBMITTED]
+    return content_blockers(application, candidate)
+
+
+def content_blockers(application: Application, candidate: Candidate) -> list[str]:
+    """What keeps this application's content (its opening, its fields, the profile) from being submitted."""
+    blockers: list[str] = []
     if application.opening is None:
         blockers.append(messages.NOT_LINKED_BLOCKER)
     else:
@@ -97,6 +102,15 @@ def conditions(application_id: int) -> Any:
     if changed != 1:  # another request submitted it first
         session.rollback()
         return refuse_if_not_draft(session.get(Application, application.id, populate_existing=True))
+    # The row is held now (see steps.hold_draft): what is submitted is checked again as it is stored, so a save
+    # that committed after the first check cannot slip an empty mandatory field into a submission.
+    session.expire_all()
+    application = session.get(Application, application_id)
+    candidate = current_candidate()
+    if blockers := content_blockers(application, candidate):
+        session.rollback()
+        page = render_template("applications/blocked.html", application=application, blockers=blockers)
+        return page, 409
     # The confirmation goes in the same transaction as the status: both happen, or neither does.
     opening = application.opening
     profile = candidate.profile

@@ -118,7 +118,7 @@ class Server:
 
     def __enter__(self) -> Server:
         env = {**os.environ, "INSPIRA_SECRET_KEY": secrets.token_hex(32), "INSPIRA_DATABASE_URL": self.database_url,
-               "INSPIRA_CONTROL_TOKEN": self.token}
+               "INSPIRA_CONTROL_TOKEN": self.token, "INSPIRA_PUBLIC_URL": self.base_url}
         command = [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--bind",
                    f"127.0.0.1:{self.port}", "--backlog", "256", "reference_portal.wsgi:app"]
         self.log.parent.mkdir(parents=True, exist_ok=True)

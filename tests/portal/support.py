@@ -39,7 +39,17 @@ def make_app(tmp_path: Path, **overrides: Any) -> Flask:
         "WTF_CSRF_ENABLED": False,
     }
     config.update(overrides)
-    return create_app(config)
+    app = create_app(config)
+    app.test_client_class = BufferedClient
+    return app
+
+
+class BufferedClient(FlaskClient):
+    """Reads each answer whole and closes it, as a server does once it is sent: what the portal does after the
+    answer (deliver the mail it queued) has then happened when the test looks."""
+
+    def open(self, *args: Any, buffered: bool = True, **kwargs: Any) -> Any:
+        return super().open(*args, buffered=buffered, **kwargs)
 
 
 class Control:

@@ -72,7 +72,7 @@ def world(tmp_path):
     submitted = start(owner, submitted_opening)
     fill_everything(owner, submitted)
     assert owner.post(submitted + "/conditions", data={"accept": "yes"}).status_code == 303
-    pdf = b"%PDF-1.4\n" + b"0" * 2000
+    pdf = b"%PDF-1.4\n%" + b"0" * 2000 + b"\n%%EOF\n"
     owner.post(draft + "/etape/7/lettre", data={"attachment": (io.BytesIO(pdf), "Piece_Alice.pdf"), "action": "attach"},
                content_type="multipart/form-data")
     [attachment] = control.call("GET", f"/candidates/{alice['id']}/attachments")["attachments"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from html import unescape
 
 import pytest
@@ -14,23 +16,39 @@ from reference_portal.attachments import MAX_BYTES
 from .support import text
 from .test_applications import start
 
-MAGIC = {
-    "pdf": b"%PDF-1.4\n",
-    "doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-    "jpg": b"\xff\xd8\xff\xe0",
-    "png": b"\x89PNG\r\n\x1a\n",
-}
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def content(kind: str = "pdf", size: int = 2048) -> bytes:
+    """A well-formed file of this kind, ``size`` bytes long (padded where the format allows)."""
     if kind == "docx":
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
             archive.writestr("[Content_Types].xml", "<Types/>")
             archive.writestr("word/document.xml", "<document/>")
         return buffer.getvalue()
-    head = MAGIC[kind]
-    return head + b"0" * (size - len(head))
+    if kind == "pdf":
+        head, tail = b"%PDF-1.4\n%", b"\n%%EOF\n"
+        return head + b"0" * (size - len(head) - len(tail)) + tail
+    if kind == "doc":  # a compound-file header declaring 512-byte sectors, then whole sectors
+        header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(20) + b"\xfe\xff" + struct.pack("<H", 9)
+        return header + bytes(512 - len(header)) + bytes(max(512, size - 512) // 512 * 512)
+    if kind == "jpg":  # SOI, comment segments as padding, EOI
+        body, room = b"", size - 4
+        while room > 0:
+            part = min(room, 65535 + 2)
+            part = max(part, 4)
+            body += b"\xff\xfe" + struct.pack(">H", part - 2) + b"0" * (part - 4)
+            room -= part
+        return b"\xff\xd8" + body + b"\xff\xd9"
+    if kind == "png":
+        ihdr = _png_chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+        iend = _png_chunk(b"IEND", b"")
+        padding = size - 8 - len(ihdr) - len(iend) - 12
+        return b"\x89PNG\r\n\x1a\n" + ihdr + _png_chunk(b"zPAD", b"0" * padding) + iend
+    raise ValueError(kind)
 
 
 def upload(client, url: str, name: str, data: bytes, **form):

@@ -49,6 +49,13 @@ def test_control_characters_and_odd_names_are_refused(client, control, candidate
         ("Photo.png", b"\xff\xd8\xff\xe0" + b"0" * 100),  # a JPEG named .png
         ("Lettre.doc", b"%PDF-1.4\n" + b"0" * 100),
         ("Lettre.docx", b"PK\x03\x04" + b"0" * 100),  # claims to be a zip, is not one
+        # A right signature, then markup: the whole file is checked, not its first bytes (issue 16, point 8).
+        ("Photo.png", content("png")[:-12] + b"<script>alert(1)</script>"),
+        ("Photo.png", content("png") + b"<script>alert(1)</script>"),
+        ("Photo.jpg", b"\xff\xd8\xff\xe0<html><script>alert(1)</script></html>"),
+        ("Scan.pdf", b"%PDF-1.4\n<html><script>alert(1)</script></html>"),
+        ("Lettre.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1<script>alert(1)</script>"),
+        ("Lettre.docx", content("docx") + b"<script>alert(1)</script>"),
     ],
 )
 def test_content_must_be_what_the_extension_says(client, control, candidate, letter_url, name, data):
