@@ -34,6 +34,8 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        # True: the clock stands still unless the control API moves it (tests that must not count real seconds).
+        "CLOCK_FROZEN": False,
     }
 
 
@@ -58,10 +60,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # Identifiers in URLs stay within what the database stores (a larger one is simply not found, never an error).
     app.url_map.converters["int"] = _DatabaseInteger
 
-    from reference_portal import db, mail, security
+    from reference_portal import clock, db, mail, security
     from reference_portal.templating import init_templating
 
     db.init_app(app)
+    clock.init_app(app)
     csrf.init_app(app)
     security.init_app(app)
     mail.init_app(app)

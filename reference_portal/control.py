@@ -154,6 +154,7 @@ def reset() -> Any:
     for table in reversed(Base.metadata.sorted_tables):
         session.execute(table.delete())
     session.commit()
+    clock.hold_if_configured()
     return "", 204
 
 

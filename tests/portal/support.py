@@ -32,11 +32,14 @@ def database_url(tmp_path: Path) -> str:
 
 
 def make_app(tmp_path: Path, **overrides: Any) -> Flask:
+    """The portal on a new database, its clock held still: time moves only when a test moves it, so no outcome
+    depends on how long the machine took to answer (``CLOCK_FROZEN=False`` for a clock that runs)."""
     config = {
         "DATABASE_URL": database_url(tmp_path),
         "SECRET_KEY": "test",
         "CONTROL_TOKEN": TOKEN,
         "WTF_CSRF_ENABLED": False,
+        "CLOCK_FROZEN": True,
     }
     config.update(overrides)
     return create_app(config)
