@@ -6,7 +6,9 @@ import os
 import re
 import secrets
 import socket
+import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -73,6 +75,10 @@ class Control:
     def advance(self, seconds: float) -> dict:
         return self.call("POST", "/clock", {"advance_seconds": seconds})
 
+    def now(self) -> datetime:
+        """The portal's time (held still in these tests): what dates made for a test are counted from."""
+        return datetime.fromisoformat(self.call("GET", "/clock")["now"].replace("Z", "+00:00"))
+
 
 def login(client: FlaskClient, candidate: dict) -> None:
     response = client.post("/connexion", data={"user_code": candidate["user_code"], "password": candidate["password"]})
@@ -89,9 +95,11 @@ def text(response: Any) -> str:
 @dataclass
 class MailBox:
     messages: list[EmailMessage] = field(default_factory=list)
+    arrived: threading.Event = field(default_factory=threading.Event)  # set by the first message
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd API)
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        self.arrived.set()
         return "250 OK"
 
 
