@@ -68,8 +68,8 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
   Scénario: Une candidature « A l'étude » a bien été reçue et apparaît ainsi dans « Mes candidatures »
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
-    Quand j'ai soumis une candidature à cet appel à candidature
-    Et je clique sur le lien « Mes candidatures »
+    Et que j'ai soumis une candidature à cet appel à candidature
+    Quand je clique sur le lien « Mes candidatures »
     Alors la liste « Mes candidatures » montre cet appel à candidature au statut « Postulé »
     Quand le recruteur passe ma candidature au statut « A l'étude »
     Et je clique sur le bouton « Actualiser »
@@ -79,8 +79,8 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
   Scénario: Une candidature retirée n'apparaît qu'avec « Toutes » et ne permet pas d'en soumettre une nouvelle
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
-    Quand j'ai soumis une candidature à cet appel à candidature
-    Et j'ouvre ma candidature depuis « Mes candidatures »
+    Et que j'ai soumis une candidature à cet appel à candidature
+    Quand j'ouvre ma candidature depuis « Mes candidatures »
     Et je clique sur le bouton « Retirer ma candidature »
     Et je clique sur le bouton « Confirmer le retrait »
     Alors le message « Votre candidature a été retirée » s'affiche
@@ -98,8 +98,8 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
   Scénario: Une candidature « Sélectionné » ne peut plus être retirée
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
-    Quand j'ai soumis une candidature à cet appel à candidature
-    Et le recruteur passe ma candidature au statut « Sélectionné »
+    Et que j'ai soumis une candidature à cet appel à candidature
+    Quand le recruteur passe ma candidature au statut « Sélectionné »
     Et j'ouvre ma candidature depuis « Mes candidatures »
     Alors le bouton « Retirer ma candidature » n'est pas proposé
     Et la page indique « votre candidature ne peut plus être retirée »
@@ -108,8 +108,8 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
   Scénario: Après la soumission, le téléphone du profil change encore, le contenu de la candidature non
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
-    Quand j'ai soumis une candidature à cet appel à candidature
-    Et je remplace mon numéro de téléphone dans « Coordonnées »
+    Et que j'ai soumis une candidature à cet appel à candidature
+    Quand je remplace mon numéro de téléphone dans « Coordonnées »
     Et je clique sur le bouton « Enregistrer »
     Alors mon nouveau numéro de téléphone est enregistré
     Quand j'ouvre ma candidature depuis « Mes candidatures »

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
+from fixtures.portal import Target
 from steps.applications import (
     SECTION_PAGES,
     answer_question,
@@ -122,8 +123,17 @@ def apply_until_prescreening(driver: Driver, opening: dict) -> None:
 
 
 @given("j'ai soumis une candidature à cet appel à candidature")
-@when("j'ai soumis une candidature à cet appel à candidature")
-def submitted(driver: Driver, opening: dict) -> None:
+def submitted(driver: Driver, opening: dict, candidate: dict, target: Target) -> None:
+    """A precondition, not the act: where the portal offers it (capability submit_application), the control
+    API submits the application as « Certifier et soumettre » would, and the scenario skips the 8 steps; the
+    scenarios about submitting (soumission.feature) go through the pages. Otherwise through the pages here too."""
+    if target.control is not None and "submit_application" in target.capabilities and "id" in candidate:
+        target.control.submit_application(candidate["id"], opening["id"])
+        return
+    submit_through_pages(driver, opening)
+
+
+def submit_through_pages(driver: Driver, opening: dict) -> None:
     apply_until_review(driver, opening)
     driver.click_button("Soumettre candidature")
     tick(driver, "J'accepte ces conditions")

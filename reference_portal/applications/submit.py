@@ -87,17 +87,25 @@ def conditions(application_id: int) -> Any:
         error = messages.TERMS_NOT_ACCEPTED
         page = render_template("applications/conditions.html", application=application, error=error)
         return page, 422
-    now = clock.now()
     session = db.session()
-    changed = session.execute(
+    if not record_submission(application, candidate):  # another request submitted it first
+        session.rollback()
+        return refuse_if_not_draft(session.get(Application, application.id, populate_existing=True))
+    session.commit()
+    return redirect(url_for("applications.confirmation", application_id=application.id), 303)
+
+
+def record_submission(application: Application, candidate: Candidate) -> bool:
+    """« Postulé » now, with the confirmation e-mail queued in the same transaction (the caller commits, so
+    both happen or neither does). False when another request submitted it first (nothing recorded)."""
+    now = clock.now()
+    changed = db.session().execute(
         update(Application)
         .where(Application.id == application.id, Application.status == DRAFT)
         .values(status=APPLIED, submitted_at=now)
     ).rowcount
-    if changed != 1:  # another request submitted it first
-        session.rollback()
-        return refuse_if_not_draft(session.get(Application, application.id, populate_existing=True))
-    # The confirmation goes in the same transaction as the status: both happen, or neither does.
+    if changed != 1:
+        return False
     opening = application.opening
     profile = candidate.profile
     queue_mail(
@@ -110,8 +118,7 @@ def conditions(application_id: int) -> Any:
             clock.format_date(now),
         ),
     )
-    session.commit()
-    return redirect(url_for("applications.confirmation", application_id=application.id), 303)
+    return True
 
 
 @bp.get("/<int:application_id>/confirmation")
