@@ -55,7 +55,7 @@ FLAKE_ARGS ?=
 flake-check: setup
 	$(BIN)/python -m tests.flake_check --runs $(RUNS) $(FLAKE_ARGS)
 
-# Speed: the suite with 1 and 2 workers, the golden path ours vs naive, the portal under load (gunicorn);
+# Speed: the suite with 1 and 2 workers, ours vs a fair naive baseline, the portal under load (gunicorn);
 # writes reports/bench.json. Options: make bench BENCH_ARGS="--sizes 100,10000 --seconds 4 --skip suite"
 BENCH_ARGS ?=
 bench: setup

@@ -85,8 +85,11 @@ def test_the_browser_check_names_the_browser_and_its_version():
         [sys.executable, "-m", "harness.browser", "ensure"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("browser: ") and any(ch.isdigit() for ch in result.stdout)
-    assert Path(result.stdout.rsplit("(", 1)[1].rstrip(")\n")).exists()
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("browser (headless): chromium") and any(ch.isdigit() for ch in lines[0])
+    for line in lines:  # the headless one, and the headed one where there is a full browser
+        assert line.startswith(("browser (headless): ", "browser (headed): chromium ("))
+        assert Path(line.rsplit("(", 1)[1].rstrip(")")).exists()
 
 
 def test_serve_on_an_older_database_is_one_line_and_exit_2(tmp_path):
