@@ -18,9 +18,19 @@ Fonctionnalité: Recherches enregistrées et alertes emplois (section 5 du guide
     Et je clique sur le bouton « Rechercher »
     Alors les deux appels à candidature sont listés
 
+  @REQ-ALR-08 @needs-control-api
+  Scénario: Une période de « Rech. offres publiées sous » autre que « Tt moment » écarte les offres plus anciennes
+    Étant donné deux appels à candidature partageant un mot clé, publiés il y a 3 jours et il y a 400 jours
+    Quand je clique sur le lien « Rech. Emplois »
+    Et je saisis ce mot clé dans les critères de recherche
+    Et je choisis dans « Rech. offres publiées sous » une période de quelques jours à quelques mois
+    Et je clique sur le bouton « Rechercher »
+    Alors seul l'appel à candidature publié il y a 3 jours est listé
+
   @REQ-ALR-02 @REQ-ALR-06 @needs-control-api @needs-mail
   Scénario: Une alerte emploi annonce par courriel l'appel à candidature publié qui lui correspond
     Étant donné un appel à candidature pas encore publié, avec un mot clé qui lui est propre
+    Et un autre appel à candidature pas encore publié, sans ce mot clé
     Quand je clique sur le lien « Rech. Emplois »
     Et je saisis ce mot clé dans les critères de recherche
     Et je choisis « Tt moment » dans « Rech. offres publiées sous »
@@ -30,8 +40,10 @@ Fonctionnalité: Recherches enregistrées et alertes emplois (section 5 du guide
     Et j'entre une adresse email valide dans le champ « Envoyer une notification Alerte emploi à : »
     Et je clique sur le bouton « Enregistrer »
     Alors « Mon alerte » figure parmi mes recherches enregistrées
-    Quand l'appel à candidature est publié
+    Quand l'autre appel à candidature est publié
+    Et l'appel à candidature est publié
     Alors un courriel d'alerte emploi nommant l'appel à candidature arrive à cette adresse
+    Et aucun courriel d'alerte emploi ne nomme l'autre appel à candidature
     Et le lien du courriel mène à la page de l'appel à candidature
 
   @REQ-ALR-03 @needs-accounts
@@ -53,8 +65,10 @@ Fonctionnalité: Recherches enregistrées et alertes emplois (section 5 du guide
     Quand j'enregistre une recherche nommée « Sixième recherche »
     Alors l'enregistrement est refusé avec un message demandant d'en supprimer une
     Et « Sixième recherche » ne figure pas parmi mes recherches enregistrées
+    Quand je renvoie au portail l'enregistrement noté de la dernière recherche, sous le nom « Sixième bis »
+    Alors « Sixième bis » ne figure pas parmi mes recherches enregistrées
     Quand je supprime l'une de mes recherches enregistrées
-    Et j'enregistre une recherche nommée « Sixième recherche »
+    Et je renvoie au portail l'enregistrement noté de la dernière recherche, sous le nom « Sixième recherche »
     Alors « Sixième recherche » figure parmi mes recherches enregistrées
 
   @REQ-ALR-05 @needs-control-api @needs-clock

@@ -20,6 +20,20 @@ Fonctionnalité: Préparer un projet de candidature (section 3 du guide)
     Alors je suis sur la page « Carrières »
     Et la liste « Mes candidatures » montre une candidature au statut « Brouillon » avec sa « Date de création »
 
+  @REQ-DRA-06 @needs-accounts
+  Scénario: Sans candidature enregistrée, le serveur refuse aussi la reprise qu'envoie une requête
+    Étant donné un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Mes candidatures »
+    Et je clique sur le bouton « Créer un projet de candidature »
+    Et je réponds à la question et je clique sur « Suivant »
+    Et je prépare le choix « Créer une nouvelle candidature » sans l'envoyer
+    Et je renvoie au portail ce choix, changé en « Reprendre une candidature existante ou précédente »
+    Alors « Mes candidatures » ne montre aucune candidature
+    Quand je renvoie au portail ce choix tel quel
+    Et je clique sur le lien « Mes candidatures »
+    Alors la liste « Mes candidatures » montre une candidature au statut « Brouillon » avec sa « Date de création »
+
   @REQ-DRA-05 @REQ-DRA-06 @needs-accounts
   Scénario: Sans candidature enregistrée, l'option de reprise n'est pas disponible
     Étant donné un candidat inscrit dont le profil est complet
@@ -57,15 +71,17 @@ Fonctionnalité: Préparer un projet de candidature (section 3 du guide)
     Et je vais à la section « Formation »
     Alors le champ « Nom de l'établissement » vaut « Université de Dakar »
 
+  # Le guide ne numérote que « Vérifier/soumettre » (étape 8 sur 8) : les étapes d'avant ne sont vérifiées
+  # que si le profil du portail déclare que chaque page indique la sienne.
   @REQ-DRA-08 @needs-accounts
   Scénario: Chaque page d'un projet de candidature indique son étape, dans l'ordre des six sections
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat
     Quand je clique sur le lien « Mes candidatures »
     Et je clique sur le bouton « Créer un projet de candidature »
-    Alors la page indique « Étape 1 sur 8 »
+    Alors la page indique son étape « Étape 1 sur 8 »
     Quand je réponds à la question et je clique sur « Suivant »
-    Alors la page indique « Étape 1 sur 8 »
+    Alors la page indique son étape « Étape 1 sur 8 »
     Quand je choisis « Créer une nouvelle candidature » et je clique sur « Suivant »
     Alors « Suivant » mène d'une page à la suivante dans cet ordre, chacune indiquant son étape :
       | page                                    | étape         |
@@ -100,6 +116,19 @@ Fonctionnalité: Préparer un projet de candidature (section 3 du guide)
     Quand j'ouvre la candidature « Traducteur arabe »
     Et je vais à la section « Formation »
     Alors aucun bouton « Enregistrer » n'est proposé et le champ « Nom de l'établissement » n'est pas modifiable
+
+  @REQ-DRA-10 @needs-accounts
+  Scénario: Une fois la candidature soumise, le serveur refuse d'en changer la lettre ou les fichiers joints
+    # Preuve côté serveur : les requêtes que la page a envoyées pour le brouillon sont renvoyées au portail.
+    Étant donné un candidat inscrit dont le profil est complet
+    Et un appel à candidature ouvert avec des questions de présélection
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et j'arrive à l'étape « Vérifier/soumettre »
+    Et j'enregistre une lettre de motivation et un fichier joint, requêtes notées
+    Et je soumets ma candidature depuis l'étape « Vérifier/soumettre »
+    Et je renvoie au portail l'enregistrement noté de la lettre de motivation, avec un autre texte
+    Et je renvoie au portail l'ajout noté du fichier joint
+    Alors ma candidature garde la lettre de motivation et les seuls fichiers joints d'avant la soumission
 
   @REQ-PDF-01 @REQ-PDF-02 @needs-control-api
   Scénario: « Voir/Imprimer PHP » donne la candidature en PDF, sans fenêtre pop-up

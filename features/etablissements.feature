@@ -18,6 +18,7 @@ Fonctionnalité: Choisir son établissement dans une liste (remarque des section
     Et en vis-à-vis de « Long Description » je sélectionne « contient » et je tape « Paris » juste après
     Et je clique sur le bouton « Rechercher »
     Alors seuls des établissements dont le nom contient « Paris » sont proposés
+    Et parmi eux, au moins un dont le nom ne commence pas par « Paris »
     Quand je choisis l'un des établissements proposés
     Alors je suis sur la page « Formation »
     Et le champ « Nom de l'établissement » contient l'établissement choisi

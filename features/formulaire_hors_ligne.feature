@@ -1,7 +1,10 @@
 # language: fr
 Fonctionnalité: Le formulaire de candidature hors ligne (section 3 du guide, option 3)
   Le formulaire se télécharge depuis la page « Accueil », se remplit hors ligne, puis initialise un
-  nouveau dossier avec « Mettre en ligne à partir d'un fichier ».
+  nouveau dossier avec « Mettre en ligne à partir d'un fichier ». Le guide n'en fixe pas le format : le
+  banc de test remplit lui-même son CSV (colonnes « Section », « Champ », « Valeur ») si le profil dit que
+  c'est ce format ; sinon le profil donne deux formulaires que l'éditeur a remplis avec les valeurs
+  ci-dessous, l'un valable, l'autre non.
 
   @REQ-OFF-01 @REQ-OFF-02 @needs-accounts
   Scénario: Un formulaire hors ligne complété initialise un projet de candidature
@@ -26,7 +29,7 @@ Fonctionnalité: Le formulaire de candidature hors ligne (section 3 du guide, op
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat
     Quand je télécharge le formulaire de candidature hors ligne depuis la page « Accueil »
-    Et je remplis le formulaire hors ligne avec :
+    Et je remplis le formulaire hors ligne avec des valeurs invalides :
       | section                     | champ                  | valeur                      |
       | Formation                   | Nom de l'établissement | Université de Dakar         |
       | Formation                   | Année d'obtention      | 12                          |

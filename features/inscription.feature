@@ -1,7 +1,8 @@
 # language: fr
 Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du guide)
   Un candidat externe crée son compte depuis la page de connexion. La date de naissance se saisit au
-  format jj/mm/aaaa et le portail refuse une date qui n'existe pas. Un code utilisateur ou un mot de
+  format jj/mm/aaaa et le portail refuse une date qui n'existe pas. Le guide ne dit pas qui fait le code
+  utilisateur : le candidat le saisit, ou le portail l'attribue et l'affiche, selon le profil du portail. Un code utilisateur ou un mot de
   passe oublié se récupère par email depuis la page de connexion.
 
   @REQ-REG-01 @REQ-REG-02 @REQ-REG-04
@@ -11,7 +12,8 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
     Et je clique sur le lien « Inscription immédiate »
     Et je remplis le formulaire d'inscription avec la date de naissance de la personne
     Et je clique sur le bouton « Inscription »
-    Alors je suis sur la page « Accueil »
+    Alors le compte a pour code utilisateur celui que j'ai saisi ou celui que le portail affiche
+    Et je suis sur la page « Accueil »
 
   @REQ-REG-03
   Plan du scénario: Une date de naissance mal saisie est refusée et la saisie est conservée
@@ -54,6 +56,7 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
   Scénario: « Code utilisateur oublié » envoie le code utilisateur par email
     Étant donné un candidat inscrit dont le profil est complet
     Et que je suis sur la page de connexion
+    Alors la page offre le lien « Mot de passe oublié »
     Quand je clique sur le lien « Code utilisateur oublié »
     Alors la page indique « Courriers Indésirables »
     Quand je demande mon code utilisateur avec l'adresse email du candidat

@@ -52,3 +52,25 @@ Fonctionnalité: Expiration de la session après 20 minutes d'inactivité (remar
     Étant donné que l'horloge du navigateur est contrôlée par le test
     Quand la page reste ouverte sans activité pendant 20 min 01 s
     Alors je suis déconnecté
+
+  @REQ-SES-01 @needs-accounts @needs-clock
+  Scénario: L'inactivité se compte depuis la dernière page affichée, pas depuis la connexion
+    Quand j'affiche à nouveau la page
+    Et je reste inactif pendant 15 min 00 s
+    Et j'affiche à nouveau la page
+    Et je reste inactif pendant 15 min 00 s
+    Et j'affiche à nouveau la page
+    Alors je suis toujours connecté
+
+  @REQ-SES-01 @needs-accounts @needs-clock
+  Scénario: Une fois la session expirée, le portail n'enregistre plus rien de ce qu'elle envoie
+    # Preuve côté serveur : l'enregistrement de la lettre est renvoyé tel que la page l'a envoyé.
+    Quand je renvoie au portail l'enregistrement noté de la lettre de motivation
+    Et je reste inactif pendant 20 min 01 s
+    Et je renvoie au portail l'enregistrement noté de la lettre de motivation, avec un autre texte
+    Et j'affiche à nouveau la page
+    Alors je suis déconnecté
+    Quand je me reconnecte en tant que ce candidat
+    Et je rouvre mon projet de candidature depuis « Mes candidatures »
+    Et je vais à la section « Lettre de motivation »
+    Alors la lettre de motivation enregistrée est toujours là

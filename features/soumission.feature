@@ -3,8 +3,10 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
   Le parcours complet d'un nouveau candidat : inscription, profil, recherche, « Postuler », les huit
   étapes et la soumission, jusqu'au statut « Postulé ».
 
-  @REQ-REG-02 @REQ-REG-04 @REQ-PRO-01 @REQ-PRO-04 @REQ-SUB-01 @REQ-SUB-02 @REQ-SUB-03 @REQ-SUB-04
-  @REQ-SUB-05 @REQ-SUB-06 @REQ-SUB-07 @REQ-SUB-08 @REQ-SUB-09 @REQ-SUB-10 @needs-accounts
+  # Le parcours de bout en bout, en fumée : chacune de ses étapes a aussi son propre scénario ci-dessous, qui
+  # seul décide de son exigence ; le parcours ne décide que de l'ordre des sections dans une candidature
+  # commencée par « Postuler ».
+  @REQ-SUB-06 @needs-accounts
   Scénario: Parcours complet, de l'inscription au statut « Postulé »
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis sur le formulaire « Inscription immédiate »
@@ -41,6 +43,92 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
     Et je clique sur le bouton « Certifier et soumettre votre candidature »
     Alors le message « Nous avons bien reçu votre candidature » s'affiche
     Quand je clique sur le lien « Retour à recherche d'emplois »
+    Et je clique sur le lien « Mes candidatures »
+    Alors la candidature à l'appel à candidature a le statut « Postulé »
+
+  @REQ-SUB-01 @needs-accounts
+  Scénario: « Rech. Emplois » sur « Accueil » ouvre la recherche d'emplois
+    Étant donné un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Rech. Emplois »
+    Alors la recherche d'emplois est proposée avec le bouton « Rechercher »
+
+  @REQ-SUB-02 @needs-control-api
+  Scénario: « Rechercher » liste les appels à candidature qui répondent aux paramètres, et eux seuls
+    Étant donné un appel à candidature avec un mot clé qui lui est propre et un autre qui ne l'a pas
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je clique sur le lien « Rech. Emplois »
+    Et je saisis ce mot clé dans les critères de recherche
+    Et je choisis « Tt moment » dans « Rech. offres publiées sous »
+    Et je clique sur le bouton « Rechercher »
+    Alors seul l'appel à candidature qui a ce mot clé est listé
+
+  @REQ-SUB-03 @needs-accounts
+  Scénario: La page d'un appel à candidature montre sa description et le bouton « Postuler »
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand j'ouvre cet appel à candidature
+    Alors sa description est affichée
+    Et le bouton « Postuler » est proposé
+
+  @REQ-SUB-04 @needs-accounts
+  Scénario: Après « Postuler », la question et « Suivant » mènent au choix de la façon de commencer
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand j'ouvre cet appel à candidature
+    Et je clique sur le bouton « Postuler »
+    Et je réponds à la question et je clique sur « Suivant »
+    Alors les options « Reprendre une candidature existante ou précédente », « Créer une nouvelle candidature » et « Mettre en ligne à partir d'un fichier » sont proposées
+
+  @REQ-SUB-05 @needs-accounts
+  Scénario: « Créer une nouvelle candidature » commence une candidature vierge liée à l'appel à candidature
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et j'arrive aux « Questions de présélection »
+    Alors la page indique que la candidature est pour cet appel à candidature
+    Et les questions de présélection de l'appel à candidature s'affichent, sans réponse
+
+  @REQ-SUB-07 @needs-accounts
+  Scénario: « Vérifier/soumettre », étape 8 sur 8, propose « Soumettre candidature » pour une candidature complète
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et j'arrive à l'étape « Vérifier/soumettre »
+    Alors je suis à l'étape « Vérifier/soumettre » qui indique « Étape 8 sur 8 »
+    Et le bouton « Soumettre candidature » est proposé
+
+  @REQ-SUB-08 @needs-control-api
+  Scénario: Les « Conditions générales » acceptées, « Certifier et soumettre votre candidature » soumet la candidature
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et j'arrive à l'étape « Vérifier/soumettre »
+    Et je clique sur le bouton « Soumettre candidature »
+    Alors les « Conditions générales » s'affichent
+    Quand je coche « J'accepte ces conditions »
+    Et je clique sur le bouton « Certifier et soumettre votre candidature »
+    Alors le portail a enregistré la candidature comme soumise
+
+  @REQ-SUB-09 @needs-accounts
+  Scénario: Juste après la soumission, le message de réception et « Retour à recherche d'emplois »
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand j'ai soumis une candidature à cet appel à candidature
+    Alors le message « Nous avons bien reçu votre candidature » s'affiche
+    Quand je clique sur le lien « Retour à recherche d'emplois »
+    Alors la recherche d'emplois est proposée avec le bouton « Rechercher »
+
+  @REQ-SUB-10 @needs-accounts
+  Scénario: Dans « Mes candidatures », une candidature soumise a le statut « Postulé »
+    Étant donné un appel à candidature ouvert avec des questions de présélection
+    Et un candidat inscrit dont le profil est complet
+    Et que je suis connecté en tant que ce candidat
+    Quand j'ai soumis une candidature à cet appel à candidature
     Et je clique sur le lien « Mes candidatures »
     Alors la candidature à l'appel à candidature a le statut « Postulé »
 
@@ -118,14 +206,14 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
       | après | refusée pour la date limite |
 
   @REQ-SUB-15 @needs-control-api
-  Scénario: « Postuler » une seconde fois ramène à la même candidature
+  Scénario: « Postuler » une seconde fois n'enregistre pas de seconde candidature
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et un candidat inscrit dont le profil est complet
     Et que je suis connecté en tant que ce candidat
     Quand je postule à cet appel à candidature et j'arrive aux « Questions de présélection »
     Et j'ouvre cet appel à candidature
     Et je clique sur le bouton « Postuler »
-    Alors je suis à l'étape « Questions de présélection » qui indique « Étape 2 sur 8 »
+    Alors « Postuler » ne commence pas de seconde candidature
     Et une seule candidature est enregistrée pour cet appel à candidature
 
   @REQ-SUB-16 @needs-accounts

@@ -1,7 +1,7 @@
 """Which Chromium the harness drives, and how to make sure there is one.
 
 Headless runs (the default) use Chromium's headless shell, the lighter build Playwright itself uses for
-headless Chromium (about half the CPU of the full browser per page here): the Playwright-managed one where it
+headless Chromium (less CPU per page than the full browser): the Playwright-managed one where it
 is installed, otherwise Debian's ``chromium-headless-shell``. Headed runs, and headless ones where no shell is
 found, use the full browser: the Playwright-managed Chromium, otherwise the system's (Debian's ``chromium``).
 ``ensure`` installs the Debian packages that are missing when the user is root. The environment variable

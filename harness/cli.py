@@ -17,7 +17,7 @@ from harness import masking
 from harness.paths import DEFAULT_REPORTS_DIR, PROJECT_ROOT, STEPS_DIR
 from harness.preflight import Unreachable, check_target
 from harness.profile import ProfileError, default_profile_path, load_profile
-from harness.report import new_run_id
+from harness.report import DURATIONS_NAME, new_run_id
 from harness.verdicts import ExitCode
 
 PROG = "inspira-conformance"
@@ -50,6 +50,63 @@ def _shard_spec(value: str) -> str:
     return value
 
 
+def _base_url(value: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        hint = f" (did you mean http://{value}?)" if "://" not in value and value else ""
+        raise argparse.ArgumentTypeError(f"expected an http:// or https:// URL, got {value!r}{hint}")
+    try:
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an http:// or https:// URL, got {value!r} (bad port)") from None
+    return value
+
+
+def _count(minimum: int):
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = minimum - 1
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"expected a whole number of at least {minimum}, got {value!r}")
+        return number
+
+    return parse
+
+
+BROWSERS = ("chromium", "firefox", "webkit")
+
+
+def _missing_video_recorder() -> Path | None:
+    """Playwright records video with its own ffmpeg build (``playwright install ffmpeg``): where it
+    should be when it is not there, else None."""
+    import platform
+
+    import playwright
+
+    package = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
+    try:
+        entries = json.loads(package.read_text(encoding="utf-8"))["browsers"]
+        revision = next(b["revision"] for b in entries if b["name"] == "ffmpeg")
+    except (OSError, ValueError, KeyError, StopIteration):
+        return None  # a Playwright laid out otherwise: let it say what it lacks
+    root = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache" / "ms-playwright")
+    name = {"Linux": "ffmpeg-linux", "Darwin": "ffmpeg-mac", "Windows": "ffmpeg-win64.exe"}.get(platform.system())
+    executable = root / f"ffmpeg-{revision}" / (name or "ffmpeg")
+    return None if executable.exists() else executable
+
+
+def _version() -> str:
+    from harness.provenance import provenance
+
+    info = provenance()
+    commit = f", commit {info['harness_commit'][:12]}" if info.get("harness_commit") else ""
+    return f"{PROG} {info.get('harness_version', 'unknown')}{commit}"
+
+
 def _split_host_port(value: str) -> tuple[str, int]:
     host, _, port = value.rpartition(":")
     return host, int(port)
@@ -57,6 +114,7 @@ def _split_host_port(value: str) -> tuple[str, int]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     serve = sub.add_parser("serve", help="run the reference portal")
@@ -94,19 +152,31 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--real-time", action="store_true",
                              help="for a portal without the clock capability: wait for real, the guide's 20 minutes "
                                   "scaled to the profile's [timing] session_timeout_seconds")
-        command.add_argument("--retries", type=int, default=0, metavar="N",
+        command.add_argument("--retries", type=_count(0), default=0, metavar="N",
                              help="retry a failed scenario up to N times; one that then passes is reported flaky")
         command.add_argument("--phase", choices=["parallel", "serial"], default=None, help=argparse.SUPPRESS)
         command.add_argument("--run-id", default=None, help=argparse.SUPPRESS)
-        command.add_argument("--workers", type=int, default=1, metavar="N",
+        command.add_argument("--workers", type=_count(1), default=1, metavar="N",
                              help="run scenarios in N parallel browsers (pytest-xdist), each worker with its own data")
+        command.add_argument("--durations", default=None, metavar="FILE",
+                             help="the scenario durations --shard balances on (default: durations.json in the "
+                                  "report folder, written by every run; without one the split is by test ID)")
+        command.add_argument("-q", "--quiet", action="store_true",
+                             help="no line per scenario; only the verdict and the failures at the end")
+        command.add_argument("--browser", choices=BROWSERS, default="chromium",
+                             help="chromium (default); firefox and webkit only on a Playwright server (--ws-endpoint)")
+        command.add_argument("--headed", action="store_true", help="show the browser (needs a display)")
+        command.add_argument("--slowmo", type=_count(0), default=0, metavar="MS",
+                             help="slow every browser action down by MS milliseconds")
+        command.add_argument("--video", choices=["off", "on", "retain-on-failure"], default="off",
+                             help="record a video of each scenario (all, or failures only), linked from the report")
         command.add_argument(
             "pytest_args", nargs=argparse.REMAINDER, help="after --: extra pytest arguments (e.g. -k timeout)"
         )
 
     run = sub.add_parser("run", help="check a portal against the guide and write the report")
     run.add_argument(
-        "--base-url", default=None, help="the portal to check (default: start the reference portal)"
+        "--base-url", type=_base_url, default=None, help="the portal to check (default: start the reference portal)"
     )
     run.add_argument("--control-token", default=None, help="bearer token of that portal's control API")
     run.add_argument("--cdp-url", default=None, help="drive a remote Chromium over CDP (e.g. http://127.0.0.1:9222)")
@@ -164,7 +234,9 @@ def coverage(args: argparse.Namespace) -> int:
     else:
         for requirement in result["requirements"]:
             count = len(requirement["scenarios"])
-            print(f"{requirement['id']}  {requirement['location']:<6} {requirement['level']:<6} {count} scenario(s)")
+            proof = ", proven on the server" if requirement["proven_on_server"] else ""
+            print(f"{requirement['id']}  {requirement['location']:<6} {requirement['level']:<6} {count} scenario(s)"
+                  f"{proof}")
             for scenario in requirement["scenarios"]:
                 print(f"    {scenario}")
         for problem in problems:
@@ -280,17 +352,18 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         str(Path(args.report_dir)),
         "--run-id",
         run_id,
-        "--junitxml",
-        str(run_dir / "junit.xml"),
-        "--cucumberjson",
-        str(run_dir / "cucumber.json"),
         "--screenshot",
         "only-on-failure",
         "--tracing",
         "retain-on-failure",
         "--output",
         str(run_dir / "evidence"),
-        "-q",
+        "--browser",
+        args.browser,
+        # Each scenario's line, and the failures with their requirements at the end, say what a traceback
+        # would; `-- --tb=short` brings them back.
+        "--tb=no",
+        *(["-qq"] if args.quiet else ["-q", "--progress"]),
         # The CLI imports the harness before pytest starts; nothing to rewrite there.
         "-W", "ignore::pytest.PytestAssertRewriteWarning",
         # Plugins of the project's own tests (installed with its dev extras), never used by a run: importing
@@ -299,6 +372,15 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
     ]
     if args.shard:
         pytest_args += ["--shard", args.shard]
+        durations = Path(args.durations) if args.durations else Path(args.report_dir) / DURATIONS_NAME
+        if durations.is_file():
+            pytest_args += ["--durations-file", str(durations)]
+    if args.headed:
+        pytest_args += ["--headed"]
+    if args.slowmo:
+        pytest_args += ["--slowmo", str(args.slowmo)]
+    if args.video != "off":
+        pytest_args += ["--video", args.video]
     if args.data_seed is not None:
         pytest_args += ["--data-seed", str(args.data_seed)]
     if args.expectations:
@@ -345,11 +427,27 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
             load_expectations(args.expectations)
         except ExpectationsError as exc:
             raise UsageError(str(exc)) from None
-    if args.workers > 1 and getattr(args, "mail_listen", None):
-        # Every worker would open its own SMTP sink on that one address, and the portal sends to one of them.
+    passthrough = args.pytest_args[1:] if args.pytest_args[:1] == ["--"] else args.pytest_args
+    for option in ("--browser", "--headed", "--video", "--slowmo"):
+        if any(word == option or word.startswith(option + "=") for word in passthrough):
+            raise UsageError(f"{option} goes before --, as an option of run: `run {option} … -- …`")
+    remote = getattr(args, "cdp_url", None) or getattr(args, "ws_endpoint", None)
+    if args.headed and not remote and sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise UsageError("--headed: no display here (DISPLAY is not set); run without --headed, or under xvfb-run")
+    if args.video != "off" and not remote:
+        missing = _missing_video_recorder()
+        if missing is not None:
+            raise UsageError(f"--video {args.video}: Playwright's video recorder is not installed ({missing}); "
+                             "run `playwright install ffmpeg`, or run without --video")
+    if args.durations and not Path(args.durations).is_file():
+        raise UsageError(f"--durations {args.durations}: no such file")
+    if args.browser != "chromium" and getattr(args, "cdp_url", None):
+        raise UsageError(f"--browser {args.browser} with --cdp-url: CDP drives Chromium only; use --ws-endpoint")
+    if args.browser != "chromium" and not getattr(args, "ws_endpoint", None):
         raise UsageError(
-            f"--workers {args.workers} with --mail-listen: the workers cannot share one mail address; run with "
-            "--workers 1, or split the run with --shard I/N, one mail address per shard"
+            f"--browser {args.browser}: only Chromium runs on this machine's set-up; {args.browser} needs a "
+            f"Playwright server running it (`playwright run-server`), given with --ws-endpoint ws://…"
         )
     base_url = getattr(args, "base_url", None) or profile.base_url
     if base_url:
@@ -360,7 +458,6 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
         return _run_in_phases(args)
     run_id = args.run_id or new_run_id()
     run_dir = Path(args.report_dir) / run_id
-    # Made before pytest starts: pytest-bdd writes cucumber.json there and does not create folders.
     run_dir.mkdir(parents=True, exist_ok=True)
 
     import pytest
@@ -369,6 +466,9 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
     report_path = run_dir / "report.json"
     if status == pytest.ExitCode.USAGE_ERROR:
         return ExitCode.USAGE_ERROR, None, run_dir
+    if status == pytest.ExitCode.NO_TESTS_COLLECTED and args.phase and report_path.exists():
+        # A phase with nothing to run (a selection of clock scenarios only, or none): the other may have some.
+        return ExitCode.CONFORMANT, None, run_dir
     if status == pytest.ExitCode.NO_TESTS_COLLECTED:
         print(f"{PROG}: no scenario matched the selection", file=sys.stderr)
         return ExitCode.USAGE_ERROR, None, run_dir
@@ -410,6 +510,10 @@ def _run_in_phases(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
     runs = []
     seed = [] if args.data_seed is not None else ["--data-seed", str(secrets.randbelow(2**32))]  # one for both
     for phase in ("parallel", "serial"):
+        if not args.quiet:
+            what = (f"the scenarios that leave the portal's clock alone, on {args.workers} workers"
+                    if phase == "parallel" else "the scenarios that move the portal's clock, one at a time")
+            print(f"{PROG}: phase {1 if phase == 'parallel' else 2} of 2: {what}", flush=True)
         run_id = new_run_id()
         command = [sys.executable, "-m", "harness.cli", *_without_passthrough(args.argv), *seed,
                    "--phase", phase, "--run-id", run_id, "--", *_passthrough(args.argv)]
@@ -418,6 +522,9 @@ def _run_in_phases(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
             return status, None, Path(args.report_dir) / run_id
         runs.append(run_id)
     report, run_dir = merge_runs(runs, Path(args.report_dir))
+    if report["summary"]["total"] == 0:
+        print(f"{PROG}: no scenario matched the selection", file=sys.stderr)
+        return ExitCode.USAGE_ERROR, None, run_dir
     return report["exit_code"], report, run_dir
 
 
@@ -441,6 +548,14 @@ def print_summary(report: dict, run_dir: Path) -> None:
     for requirement in report["requirements"]:
         if requirement["verdict"] not in ("conformant", "not_run"):
             print(f"  {requirement['id']:<{width}}  {requirement['location']:<6} {requirement['verdict']}")
+    failures = [s for s in report["scenarios"] if s["outcome"] in ("failed", "error")]
+    if failures:
+        print(f"failures ({len(failures)}):")
+        for scenario in failures:
+            ids = ", ".join(scenario["requirement_ids"]) or "no requirement"
+            print(f"  {scenario['outcome'].upper():<6}  {ids}  {Path(scenario['feature']).stem} › {scenario['name']}")
+            if scenario.get("message"):
+                print(f"          {scenario['message'].strip().splitlines()[0][:200]}")
     expectations = report.get("expectations")
     if expectations is not None:
         verdict = "met" if expectations["met"] else "NOT met"
@@ -474,7 +589,7 @@ def main(argv: list[str] | None = None) -> int:
             failure = ExitCode.USAGE_ERROR if isinstance(exc, UsageError) else ExitCode.HARNESS_ERROR
             _report_failed_run(args, masking.mask_text(str(exc)), failure)
             raise
-        if report is not None:
+        if report is not None and not args.phase:  # a phase's run is summed up once merged
             print_summary(report, run_dir)
         return int(code)
     except UsageError as exc:

@@ -75,6 +75,7 @@ def check_expectations(report: dict, expectations: list[Expectation]) -> dict:
         scenario_outcomes.setdefault(scenario["name"].split(" [")[0], set()).add(scenario["outcome"])
         scenario_outcomes.setdefault(scenario["name"], set()).add(scenario["outcome"])
     covered: set[str] = set()
+    expected_scenarios: set[str] = set()
     unexpected_passes, unmatched, expected = [], [], []
     for expectation in expectations:
         if expectation.requirement:
@@ -92,12 +93,15 @@ def check_expectations(report: dict, expectations: list[Expectation]) -> dict:
                 unmatched.append(expectation.target)
             elif outcomes & FAILING:
                 expected.append({"target": expectation.target, "reason": expectation.reason, "link": expectation.link})
-                covered.update(
-                    rid for s in report["scenarios"] if s["name"].split(" [")[0] == expectation.scenario
-                    for rid in s["requirement_ids"]
-                )
+                expected_scenarios.add(expectation.scenario)
             else:
                 unexpected_passes.append(expectation.target)
+    # An expectation by scenario excuses that scenario's failure only: the requirement is covered when every one
+    # of its failing scenarios is expected, so another scenario of the same rule failing still fails the run.
+    for rid in failed_requirements - covered:
+        failing = {s["name"] for s in report["scenarios"] if rid in s["requirement_ids"] and s["outcome"] in FAILING}
+        if failing and all(name in expected_scenarios or name.split(" [")[0] in expected_scenarios for name in failing):
+            covered.add(rid)
     unexpected_failures = sorted(failed_requirements - covered)
     return {
         "met": not (unexpected_failures or unexpected_passes or unmatched),

@@ -15,6 +15,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from harness.verdicts import CONFORMANT
 
+_WORST_FIRST = ["failed", "error", "not_testable", "flaky", "warning", "not_run", "not_applicable", "conformant"]
+# The report's order: what needs a look, then what was checked, then what this run did not check.
+_VERDICTS_SHOWN = ["failed", "error", "not_testable", "flaky", "warning", "conformant", "not_applicable", "not_run"]
+_OUTCOMES_WORST_FIRST = ["failed", "error", "not_testable", "flaky", "passed", "not_applicable"]
+
 
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("harness", "templates"), autoescape=select_autoescape(["html", "j2"]))
@@ -37,10 +42,16 @@ def render_html(report: dict, run_dir: Path) -> str:
         evidence = scenario.get("evidence") or {}
         scenarios.append({**scenario, "screenshot_data": _embedded_screenshot(run_dir, evidence.get("screenshot"))})
     sections = sorted({r["location"].split(".")[0] for r in report["requirements"]}, key=lambda s: (len(s), s))
+    # What needs a person's eyes first: failures, then what could not be checked, then the rest.
+    requirements = sorted(report["requirements"], key=lambda r: _VERDICTS_SHOWN.index(r["verdict"]))
+    scenarios.sort(key=lambda s: _OUTCOMES_WORST_FIRST.index(s["outcome"]))
     return _environment().get_template("report.html.j2").render(
         report=report,
+        requirements=requirements,
         scenarios=scenarios,
         sections=sections,
+        verdicts=_VERDICTS_SHOWN,
+        outcomes=_OUTCOMES_WORST_FIRST,
         conformant=report["verdict"] == CONFORMANT,
     )
 
@@ -51,7 +62,6 @@ def write_html(report: dict, run_dir: Path) -> Path:
     return path
 
 
-_WORST_FIRST = ["failed", "error", "not_testable", "flaky", "warning", "not_run", "not_applicable", "conformant"]
 
 
 def render_annotated_guide(report: dict, guide_text: str, guide_name: str) -> str:

@@ -11,13 +11,10 @@ import platform
 from datetime import datetime
 from pathlib import Path
 
-from gherkin.ast_builder import AstBuilder
-from gherkin.parser import Parser
-from gherkin.pickles.compiler import Compiler
 from gherkin.stream.id_generator import IdGenerator
-from gherkin.token_scanner import TokenScanner
 
-from harness.paths import FEATURES_DIR, PROJECT_ROOT
+from harness.gherkin_source import parse_feature, report_name
+from harness.paths import FEATURES_DIR
 
 PROTOCOL_VERSION = "27.0.0"
 _STATUS = {"passed": "PASSED", "failed": "FAILED"}
@@ -30,22 +27,6 @@ def _timestamp(seconds: float) -> dict:
 
 def _duration(seconds: float) -> dict:
     return _timestamp(max(seconds, 0.0))
-
-
-def _example_label(document: dict, pickle: dict) -> str:
-    """The " [key: value, …]" our reports append to an outline's name, for the pickle's example row."""
-    if len(pickle["astNodeIds"]) < 2:
-        return ""
-    row_id = pickle["astNodeIds"][1]
-    for child in document["feature"]["children"]:
-        scenario = child.get("scenario")
-        for examples in (scenario or {}).get("examples", []):
-            for row in examples.get("tableBody", []):
-                if row["id"] == row_id:
-                    header = [cell["value"] for cell in examples["tableHeader"]["cells"]]
-                    values = [cell["value"] for cell in row["cells"]]
-                    return " [" + ", ".join(f"{k}: {v}" for k, v in zip(header, values, strict=True)) + "]"
-    return ""
 
 
 def build_messages(report: dict, features_dir: Path = FEATURES_DIR) -> list[dict]:
@@ -64,15 +45,13 @@ def build_messages(report: dict, features_dir: Path = FEATURES_DIR) -> list[dict
     ]
     pickles_by_key: dict[tuple[str, str], dict] = {}
     for path in sorted(features_dir.rglob("*.feature")):
-        uri = str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else path.name
-        data = path.read_text(encoding="utf-8")
+        uri, data, document, pickles = parse_feature(path, ids)
         envelopes.append({"source": {"uri": uri, "data": data, "mediaType": "text/x.cucumber.gherkin+plain"}})
-        document = Parser(AstBuilder(ids)).parse(TokenScanner(data))
-        document["uri"] = uri
         envelopes.append({"gherkinDocument": document})
-        for pickle in Compiler(ids).compile(document):
+        for pickle in pickles:
             envelopes.append({"pickle": pickle})
-            pickles_by_key[(path.name, pickle["name"] + _example_label(document, pickle))] = pickle
+            # Keyed as the report names it: an outline's name as written, `<placeholders>` left in.
+            pickles_by_key[(path.name, report_name(document, pickle))] = pickle
 
     run_started_id = ids.get_next_id()
     envelopes.append({"testRunStarted": {"timestamp": _timestamp(started), "id": run_started_id}})

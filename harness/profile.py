@@ -77,7 +77,60 @@ FIELD_KEYS = (
 
 _TOP_LEVEL = {
     "name", "description", "locale", "base_url", "capabilities", "labels", "fields", "extends",
-    "accounts", "openings", "timing",
+    "accounts", "openings", "timing", "readings", "messages",
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Something the guide leaves open, which the profile settles for its portal."""
+
+    passage: str  # where the guide leaves it open, in this project's words
+    choices: tuple[object, ...]  # the values a profile may give; a number key takes one of them
+    required: bool  # False: a missing key means only what the guide fixes is checked
+
+
+# ``[readings]``: the portal's own choice wherever the guide leaves one open.
+READINGS = {
+    "user_code": Reading(
+        "section 1.iii-iv: the registration form is completed and « Inscription » pressed; the guide never says "
+        "whether the candidate chooses the user code or the portal issues it",
+        ("candidate", "portal"), True),
+    "offline_form": Reading(
+        "section 3.v, option #3: a blank offline form is downloaded from « Accueil », filled and put online; the "
+        "guide fixes no format (\"csv\": the harness's CSV with the columns Section, Champ, Valeur, which the "
+        "harness fills; \"files\": your own format, with offline_form_filled and offline_form_malformed)",
+        ("csv", "files"), True),
+    "offline_form_filled": Reading(
+        "section 3.v, option #3 (with offline_form = \"files\"): your offline form filled with the values of "
+        "the first table of features/formulaire_hors_ligne.feature",
+        ("a path to the file, relative to the profile",), False),
+    "offline_form_malformed": Reading(
+        "section 3.v, option #3 (with offline_form = \"files\"): your offline form filled with the values of "
+        "the second table of features/formulaire_hors_ligne.feature (a year « 12 », a language « Klingon »)",
+        ("a path to the file, relative to the profile",), False),
+    "step_numbers": Reading(
+        "section 6.i: the guide numbers only « Vérifier/soumettre », « étape 8 sur 8 » (\"last\": only that "
+        "step is checked; \"every-page\": every page before it says « Étape N sur 8 » too, 1 the choice of "
+        "option, 2-6 the five sections before « Lettre de motivation », 7 its four sub-sections)",
+        ("last", "every-page"), False),
+    "attachment_limit_bytes": Reading(
+        "section 6.vii: a file must be « inférieure à 1 Mb », which reads as 1 000 000 or as 1 048 576 bytes "
+        "(without this key only files clearly under or over both are tried; with it, a file one byte under "
+        "the limit is accepted and one of the limit refused)",
+        (1_000_000, 1_048_576), False),
+}
+
+# ``[messages]``: the texts of messages the guide does not word, as the portal shows them (a part of the
+# message is enough). A missing key means only what the guide fixes is checked (the refusal itself).
+MESSAGE_KEYS = {
+    "not_on_roster": "FAQ iii: only candidates on a roster for similar functions at the same level may apply; "
+                     "the guide does not word the refusal of the others",
+    "deadline_passed": "section 4 and FAQ i: an application is submitted before the deadline the opening "
+                       "states, while the opening is still open; the guide does not word the refusal after it",
+    "attachment_too_large": "FAQ vii: a file must be « inférieure à 1 Mb »; the guide does not word the refusal",
+    "attachment_bad_name": "FAQ vii: a file's name must be short and without special characters; the guide "
+                           "does not word the refusal",
 }
 
 # Pre-provisioned data, for portals without a control API: what each kind of item must be, and its keys.
@@ -175,6 +228,16 @@ class Profile:
     accounts: tuple[Account, ...] = ()
     openings: tuple[Opening, ...] = ()
     timing: Timing = Timing()
+    readings: dict[str, object] = field(default_factory=dict)
+    messages: dict[str, str] = field(default_factory=dict)
+
+    def reading(self, key: str) -> object:
+        """The portal's choice where the guide leaves one open; None when the profile does not say."""
+        return self.readings.get(key)
+
+    def message(self, key: str) -> str | None:
+        """The text of a message the guide does not word, as this portal shows it; None if not given."""
+        return self.messages.get(key)
 
     def label(self, guide_label: str) -> str:
         """The label this portal shows for a label the guide quotes."""
@@ -263,6 +326,52 @@ def _timing(data: dict, path: Path) -> Timing:
     return Timing(timeout, warning, tolerance)
 
 
+def _reading_error(path: Path, key: str, problem: str) -> ProfileError:
+    reading = READINGS[key]
+    choices = ", ".join(f'"{c}"' if isinstance(c, str) and not c.startswith("a path") else str(c)
+                        for c in reading.choices)
+    return ProfileError(f"{path}: key 'readings.{key}' {problem}: the guide leaves it open ({reading.passage}); "
+                        f"expected {choices if len(reading.choices) == 1 else 'one of ' + choices}")
+
+
+def _readings(data: dict, path: Path) -> dict[str, object]:
+    table = data.get("readings", {})
+    _expect(isinstance(table, dict), path, "readings", f"a table with the keys {', '.join(READINGS)}")
+    for key in table:
+        _expect(key in READINGS, path, f"readings.{key}", f"one of {', '.join(READINGS)}")
+    readings: dict[str, object] = {}
+    for key, reading in READINGS.items():
+        if key not in table:
+            if reading.required:
+                raise _reading_error(path, key, "is missing")
+            continue
+        value = table[key]
+        if key.startswith("offline_form_"):
+            if not _text(value):
+                raise _reading_error(path, key, f"is {value!r}, not a path")
+            value = (path.parent / value).resolve()
+            if not value.is_file():
+                raise _reading_error(path, key, f"names {value}, which is not a file")
+        elif value not in reading.choices or isinstance(value, bool):
+            raise _reading_error(path, key, f"is {value!r}")
+        readings[key] = value
+    files = [k for k in ("offline_form_filled", "offline_form_malformed") if k in readings]
+    if readings["offline_form"] == "files" and len(files) < 2:
+        missing = next(k for k in ("offline_form_filled", "offline_form_malformed") if k not in readings)
+        raise _reading_error(path, missing, 'is missing (offline_form is "files")')
+    if readings["offline_form"] == "csv" and files:
+        raise _reading_error(path, files[0], 'is given, but offline_form is "csv" (the harness fills its own CSV)')
+    return readings
+
+
+def _messages(data: dict, path: Path) -> dict[str, str]:
+    messages = _string_table(data, "messages", path)
+    for key in messages:
+        _expect(key in MESSAGE_KEYS, path, f"messages.{key}",
+                "one of " + "; ".join(f"{k} ({passage})" for k, passage in MESSAGE_KEYS.items()))
+    return messages
+
+
 def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     """A profile's data, with ``extends = "other.toml"`` (relative to it) merged underneath."""
     try:
@@ -319,6 +428,8 @@ def load_profile(path: Path | str) -> Profile:
         accounts=_accounts(data, path),
         openings=_openings(data, path),
         timing=_timing(data, path),
+        readings=_readings(data, path),
+        messages=_messages(data, path),
     )
 
 

@@ -19,20 +19,22 @@ from harness.profile import Profile, ProfileError, default_profile_path, load_pr
 from harness.provenance import provenance
 from harness.report import new_run_id
 from harness.requirements import CatalogueError, Requirement, load_catalogue
-from harness.shards import Shard, parse_shard
+from harness.shards import DurationsError, Shard, balanced_split, load_durations, parse_shard
 from harness.verdicts import NOT_TESTABLE_PREFIX
 
 # Step modules are found, not listed: a new guide area adds its module to steps/ and nothing else.
-_NOT_STEP_MODULES = {"__init__", "conftest", "driver", "test_guide"}
+_NOT_STEP_MODULES = {"__init__", "conftest", "driver", "probes", "test_guide"}
 # Steps assert with plain `assert`; have pytest rewrite them (and the fixtures) for readable failures,
 # whichever step module happens to import another first.
 pytest.register_assert_rewrite("steps", "fixtures")
 
 pytest_plugins = [
     "fixtures.portal",
+    "fixtures.mail",
     "fixtures.data",
     "fixtures.provision",
     "harness.reporting",
+    "harness.progress",
     *(f"steps.{path.stem}" for path in sorted(STEPS_DIR.glob("*.py")) if path.stem not in _NOT_STEP_MODULES),
 ]
 
@@ -40,6 +42,7 @@ PROFILE_KEY = pytest.StashKey[Profile]()
 CATALOGUE_KEY = pytest.StashKey[dict[str, Requirement]]()
 RUN_INFO_KEY = pytest.StashKey[dict]()
 SHARD_KEY = pytest.StashKey[Shard]()
+DURATIONS_KEY = pytest.StashKey[dict]()
 EXPECTATIONS_KEY = pytest.StashKey["list[Expectation] | None"]()
 
 # Scenario tag → the capability it needs.
@@ -77,6 +80,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run only the scenarios that leave the portal's clock alone (parallel) or only those that move it",
     )
     group.addoption("--shard", default=None, metavar="I/N", help="run only shard I of N (deterministic split)")
+    group.addoption("--durations-file", default=None, metavar="FILE",
+                    help="with --shard: balance the shards on these recorded durations (test ID → seconds)")
     group.addoption(
         "--real-time", action="store_true", default=False,
         help="without the clock capability, wait for real (scaled to the profile's [timing]) instead of moving it",
@@ -91,10 +96,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     report_dir = config.getoption("report_dir")
     if report_dir and not hasattr(config, "workerinput"):
-        # Decided before pytest's junitxml plugin configures itself, so junit.xml lands in the run folder.
+        # Decided once, on the controller: the run's folder, where pytest-playwright's evidence goes too.
         config.option.run_id = config.getoption("run_id") or new_run_id()
-        if not getattr(config.option, "xmlpath", None):
-            config.option.xmlpath = str(Path(report_dir) / config.option.run_id / "junit.xml")
     if config.getoption("data_seed") is None and not hasattr(config, "workerinput"):
         # xdist hands the controller's options to its workers, so every worker uses this one seed.
         config.option.data_seed = secrets.randbelow(2**32)
@@ -104,6 +107,12 @@ def pytest_configure(config: pytest.Config) -> None:
             config.stash[SHARD_KEY] = parse_shard(shard_spec)
         except ValueError as exc:
             raise pytest.UsageError(f"--shard: {exc}") from None
+        durations_path = config.getoption("durations_file")
+        if durations_path:
+            try:
+                config.stash[DURATIONS_KEY] = load_durations(Path(durations_path))
+            except DurationsError as exc:
+                raise pytest.UsageError(str(exc)) from None
     profile_path = config.getoption("portal_profile") or default_profile_path()
     try:
         config.stash[PROFILE_KEY] = load_profile(profile_path)
@@ -139,9 +148,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
         config.stash[RUN_INFO_KEY]["phase"] = phase
     elif shard is not None:
-        def owns(item: pytest.Item) -> bool:
-            return shard.owns(item.nodeid)
+        durations = config.stash.get(DURATIONS_KEY, None)
+        if durations:
+            owners = balanced_split((item.nodeid for item in items), shard.total, durations)
 
+            def owns(item: pytest.Item) -> bool:
+                return owners[item.nodeid] == shard.index
+
+            from harness.provenance import sha256_file
+
+            config.stash[RUN_INFO_KEY]["shard_split"] = "durations"
+            config.stash[RUN_INFO_KEY]["shard_durations_sha256"] = sha256_file(Path(config.getoption("durations_file")))
+        else:
+            def owns(item: pytest.Item) -> bool:
+                return shard.owns(item.nodeid)
+
+            config.stash[RUN_INFO_KEY]["shard_split"] = "test-id-hash"
         config.stash[RUN_INFO_KEY]["shard"] = str(shard)
     else:
         return

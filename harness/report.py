@@ -40,6 +40,7 @@ class ScenarioResult:
     url: str | None = None
     attempts: list[dict] = field(default_factory=list)
     labels: list[dict] = field(default_factory=list)
+    probes: list[dict] = field(default_factory=list)
 
     @property
     def requirement_ids(self) -> list[str]:
@@ -60,6 +61,7 @@ class ScenarioResult:
             **({"evidence": {"url": self.url}} if self.url else {}),
             **({"failed_attempts": self.attempts} if self.attempts else {}),
             "labels": self.labels,
+            **({"probes": self.probes} if self.probes else {}),
         }
 
 
@@ -101,6 +103,7 @@ def build_report(
                 "id": rid,
                 "location": requirement.location,
                 "level": requirement.level,
+                "basis": requirement.basis,
                 "statement": requirement.statement,
                 "verdict": verdict.value,
                 "scenarios": [s["name"] for s in by_requirement[rid]],
@@ -164,6 +167,9 @@ def attach_evidence(report: dict, run_dir: Path) -> None:
             evidence["screenshot"] = str(screenshots[-1].relative_to(run_dir))
         if (folder / "trace.zip").exists():
             evidence["trace"] = str((folder / "trace.zip").relative_to(run_dir))
+        videos = sorted(folder.glob("*.webm"))
+        if videos:
+            evidence["video"] = str(videos[-1].relative_to(run_dir))
 
 
 BUNDLE_NAME = "bundle.zip"
@@ -188,10 +194,38 @@ def write_bundle(run_dir: Path, report: dict) -> Path:
     return bundle
 
 
-def write_run(
-    report_dir: Path, run_id: str, report: dict, junit: Path | None = None, guide: Path | None = None
-) -> Path:
+DURATIONS_NAME = "durations.json"
+
+
+def write_durations(report: dict, run_dir: Path, shared: Path | None) -> None:
+    """durations.json: each scenario's duration in this run (test ID → seconds), which ``--shard`` uses
+    to balance shards. ``shared`` (``<report dir>/durations.json``) takes this run's figures over its own;
+    a shard or a phase leaves it alone, so the shards of one split all read the same file."""
+    # Only scenarios that ran through: a not testable one, skipped at once, says nothing of its cost.
+    durations = {s["nodeid"]: round(s["duration_s"], 3) for s in report["scenarios"]
+                 if s["outcome"] in ("passed", "failed", "flaky")}
+    _write_json_atomically(run_dir / DURATIONS_NAME, dict(sorted(durations.items())))
+    if shared is None or not durations:
+        return
+    try:
+        known = json.loads(shared.read_text(encoding="utf-8")) if shared.is_file() else {}
+    except ValueError:
+        known = {}
+    _write_json_atomically(shared, dict(sorted({**(known if isinstance(known, dict) else {}), **durations}.items())))
+
+
+def _write_json_atomically(path: Path, data: dict) -> None:
+    staging = path.with_name(f".{path.name}-{secrets.token_hex(4)}")
+    staging.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    staging.replace(path)
+
+
+def write_run(report_dir: Path, run_id: str, report: dict, guide: Path | None = None) -> Path:
+    """Every file of a run, from its report: one writer for a run, its workers, its phases and a merge,
+    so report.json, junit.xml, cucumber.json and messages.ndjson always hold the same scenarios."""
+    from harness.cucumber import write_cucumber
     from harness.html_report import write_annotated_guide, write_html
+    from harness.junit import write_junit
     from harness.masking import mask_tree, mask_value
     from harness.messages import write_messages
 
@@ -201,13 +235,15 @@ def write_run(
     attach_evidence(report, run_dir)
     write_html(report, run_dir)
     write_messages(report, run_dir)
+    write_junit(report, run_dir)
+    write_cucumber(report, run_dir)
+    split = {"shard", "phase"} & set(report.get("run", {}))
+    write_durations(report, run_dir, None if split else report_dir / DURATIONS_NAME)
     if guide is not None:
         write_annotated_guide(report, run_dir, guide)
     (run_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    if junit and junit.exists() and junit.parent != run_dir:
-        shutil.copy2(junit, run_dir / "junit.xml")
-    # The last sweep: whatever pytest, pytest-bdd and Playwright wrote (junit.xml, cucumber.json, traces)
-    # is masked before the bundle is made from it.
+    # The last sweep: whatever pytest and Playwright wrote (traces, screenshots' folders) is masked before
+    # the bundle is made from it.
     mask_tree(run_dir)
     write_bundle(run_dir, report)
     latest = report_dir / "latest"

@@ -28,6 +28,8 @@ RUN_INFO_OUTPUT = "inspira_run_info"
 SECRETS_OUTPUT = "inspira_secrets"
 STEPS_KEY = pytest.StashKey[list]()
 LABELS_KEY = pytest.StashKey[list]()
+# The server probes a scenario made (steps/probes.py): what each sent, the answer, what the page showed.
+PROBES_KEY = pytest.StashKey[list]()
 
 
 def scenario_of(item: pytest.Item) -> dict | None:
@@ -163,6 +165,7 @@ class ReportCollector:
                     "steps": steps,
                     "url": url,
                     "labels": item.stash.get(LABELS_KEY, []),
+                    "probes": item.stash.get(PROBES_KEY, []),
                     **({"aborts_run": str(aborted)} if aborted is not None else {}),
                 }),
             )
@@ -196,6 +199,8 @@ class ReportCollector:
             result.steps = data["steps"]
         if data.get("labels"):
             result.labels = data["labels"]
+        if data.get("probes"):
+            result.probes = data["probes"]
         if data["outcome"] and result.outcome in (None, Outcome.PASSED):
             result.outcome = Outcome(data["outcome"])
             result.message = data["message"]
@@ -257,11 +262,7 @@ class ReportCollector:
             report["exit_code"] = 0 if report["expectations"]["met"] else 1
         guide = self.config.getoption("guide")
         guide_path = Path(guide) if guide else None
-        write_run(Path(report_dir), run_info["run_id"], report, junit=self._junit_path(), guide=guide_path)
-
-    def _junit_path(self) -> Path | None:
-        xmlpath = getattr(self.config.option, "xmlpath", None)
-        return Path(xmlpath) if xmlpath else None
+        write_run(Path(report_dir), run_info["run_id"], report, guide=guide_path)
 
 
 def _mask_report(report: pytest.TestReport) -> None:

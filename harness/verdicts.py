@@ -80,8 +80,8 @@ _ACCEPTABLE = {
     RequirementVerdict.CONFORMANT,
     RequirementVerdict.NOT_APPLICABLE,
     RequirementVerdict.WARNING,
-    RequirementVerdict.FLAKY,
 }
+# A MUST whose only passing evidence is a retry (flaky) is not proven: it blocks CONFORMANT like a failure.
 
 
 def overall_verdict(verdicts: Mapping[str, tuple[str, RequirementVerdict]], partial: bool) -> str:

@@ -19,6 +19,7 @@ from fixtures.control import ControlClient
 from fixtures.mail import MailSink, body_text
 from steps.common import sign_in
 from steps.driver import Driver
+from steps.probes import ServerProbes
 
 PERIOD_MENU = "Rech. offres publiées sous"
 ANY_TIME = "Tt moment"
@@ -62,13 +63,17 @@ def saved_row(driver: Driver, name: str) -> Locator:
     return driver.page.get_by_role("row").filter(has_text=name)
 
 
-def save_search(driver: Driver, name: str, keyword: str = "", alert_address: str | None = None) -> None:
+def save_search(
+    driver: Driver, name: str, keyword: str = "", alert_address: str | None = None, probes: ServerProbes | None = None
+) -> None:
     """From anywhere signed in: search, « Enregistrer recherche », name it, alert or not, « Enregistrer »."""
     open_search(driver)
     if keyword:
         driver.fill("search_keywords", keyword)
     driver.click_button("Enregistrer recherche")
     driver.fill("search_name", name)
+    if probes is not None:
+        probes.names["search_name"] = probes.field_name(driver.named_field("search_name"))
     if alert_address is not None:
         driver.page.get_by_role("checkbox", name=driver.label(ALERT_CHECKBOX), exact=True).check()
         driver.field(driver.label(ALERT_ADDRESS)).fill(alert_address)
@@ -168,9 +173,12 @@ def publish(control: ControlClient, job_search: dict) -> None:
 
 
 @when(parsers.parse("j'enregistre {count:d} recherches"))
-def save_many(driver: Driver, count: int) -> None:
-    for n in range(1, count + 1):
+def save_many(driver: Driver, probes: ServerProbes, count: int) -> None:
+    """Through the page; the last save's request is kept for a probe, with the name its search is sent under."""
+    for n in range(1, count):
         save_search(driver, f"Recherche n°{n}")
+    with probes.recording("enregistrer une recherche"):
+        save_search(driver, f"Recherche n°{count}", probes=probes)
 
 
 @when(parsers.parse("j'enregistre une recherche nommée « {name} »"))

@@ -4,29 +4,13 @@ from __future__ import annotations
 
 import secrets
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.mail import MailSink, body_text
 from fixtures.provision import Provisioner
 from steps.driver import Driver
-
-COVER_LETTER = "Lettre de motivation"
-
-# The pages « Suivant » walks through before « Vérifier/soumettre »: the sections, then the four
-# sub-sections of « Lettre de motivation », in the guide's order.
-SECTION_PAGES = (
-    "Questions de présélection",
-    "Formation",
-    "Expérience professionnelle",
-    "Connaissances linguistiques",
-    "Compétences et formations",
-    "Lettre de motivation et pièces-jointes",
-    "Références",
-    "Dernières questions",
-    "Vérifier Mon profil",
-)
+from steps.pages import COVER_LETTER, ApplicationFlow
 
 
 @given("un appel à candidature ouvert avec des questions de présélection", target_fixture="opening")
@@ -37,13 +21,12 @@ def open_opening(provision: Provisioner) -> dict:
 
 @when(parsers.parse("je cherche l'appel à candidature par son numéro et je clique sur « Rechercher »"))
 def search_opening(driver: Driver, opening: dict) -> None:
-    driver.fill("search_keywords", opening["number"])
-    driver.click_button("Rechercher")
+    ApplicationFlow(driver).search(opening)
 
 
 @when("j'ouvre l'appel à candidature trouvé")
 def open_found(driver: Driver, opening: dict) -> None:
-    driver.page.get_by_role("link", name=opening["title"], exact=True).click()
+    ApplicationFlow(driver).open_found(opening)
 
 
 @then("sa description est affichée")
@@ -54,45 +37,26 @@ def description_shown(driver: Driver, opening: dict) -> None:
 
 @when("je réponds à la question et je clique sur « Suivant »")
 def answer_question(driver: Driver) -> None:
-    # Wait for the page that asks (the click before may still be loading it), then answer what it asks.
-    expect(driver.page.get_by_role("combobox")).not_to_have_count(0)
-    if not driver.fill_required_fields():
-        pytest.fail("no question with a drop-down list to answer was found on the page")
-    driver.click_button("Suivant")
+    ApplicationFlow(driver).answer_question()
 
 
 @when(parsers.parse("je choisis « {option} » et je clique sur « Suivant »"))
 def choose_option(driver: Driver, option: str) -> None:
-    driver.page.get_by_role("radio", name=driver.label(option), exact=True).check()
-    driver.click_button("Suivant")
+    ApplicationFlow(driver).choose(option)
 
 
 @when("je complète chaque section et je clique sur « Suivant », dans cet ordre :")
 def walk_sections(driver: Driver, datatable: list[list[str]]) -> None:
     header, *rows = datatable
-    complete_sections(driver, [section for (section,) in rows])
-
-
-def complete_sections(driver: Driver, sections) -> None:
-    for section in sections:
-        driver.expect_heading(section)
-        driver.fill_required_fields()
-        driver.click_button("Suivant")
+    ApplicationFlow(driver).complete_sections([section for (section,) in rows])
 
 
 @when("je postule à cet appel à candidature et je soumets ma candidature")
 def apply_and_submit(driver: Driver, opening: dict) -> None:
-    driver.click_link("Rech. Emplois")
-    search_opening(driver, opening)
-    open_found(driver, opening)
-    driver.click_button("Postuler")
-    answer_question(driver)
-    choose_option(driver, "Créer une nouvelle candidature")
-    complete_sections(driver, SECTION_PAGES)
-    driver.expect_heading("Vérifier/soumettre")
-    driver.click_button("Soumettre candidature")
-    tick(driver, "J'accepte ces conditions")
-    driver.click_button("Certifier et soumettre votre candidature")
+    flow = ApplicationFlow(driver)
+    flow.apply(opening)
+    flow.to_review()
+    flow.submit()
 
 
 @then("un courriel de confirmation nommant l'appel à candidature arrive à l'adresse du candidat")
@@ -120,7 +84,7 @@ def write_cover_letter(driver: Driver) -> str:
 @then(parsers.parse("je suis à l'étape « {step} » qui indique « {position} »"))
 def at_step(driver: Driver, step: str, position: str) -> None:
     driver.expect_heading(step)
-    driver.expect_text(position)
+    driver.expect_step_position(position)
 
 
 @then(parsers.parse("les « {heading} » s'affichent"))
@@ -130,7 +94,7 @@ def heading_shown(driver: Driver, heading: str) -> None:
 
 @when(parsers.parse("je coche « {label} »"))
 def tick(driver: Driver, label: str) -> None:
-    driver.page.get_by_role("checkbox", name=driver.label(label), exact=True).check()
+    ApplicationFlow(driver).tick(label)
 
 
 @then(parsers.parse("la candidature à l'appel à candidature a le statut « {status} »"))

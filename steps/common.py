@@ -10,8 +10,9 @@ from pytest_bdd import given, parsers, then, when
 
 from fixtures.portal import Target
 from fixtures.provision import Provisioner
-from harness.reporting import LABELS_KEY
+from harness.reporting import LABELS_KEY, PROBES_KEY
 from steps.driver import Driver
+from steps.probes import ServerProbes
 
 
 @pytest.fixture
@@ -96,3 +97,9 @@ def page_says(driver: Driver, text: str) -> None:
 @then("aucun avertissement n'est affiché")
 def no_warning(page: Page) -> None:
     expect(page.get_by_role("alert")).to_have_count(0)
+
+
+@pytest.fixture
+def probes(page: Page, request: pytest.FixtureRequest) -> ServerProbes:
+    """The requests this scenario learns from its page, to prove on the server the rules the page withholds."""
+    return ServerProbes(page, request.node.stash.setdefault(PROBES_KEY, []))

@@ -19,7 +19,8 @@ ACTION_TIMEOUT_MS = 10_000
 
 @pytest.fixture(scope="session")
 def browser_choice(playwright: Playwright, pytestconfig: pytest.Config) -> BrowserChoice:
-    """The headless shell, or the full browser with pytest-playwright's ``--headed`` (or without a shell)."""
+    """The headless shell, or the full browser with pytest-playwright's ``--headed`` (``run --headed`` passes
+    it) or where no shell is found."""
     headed = bool(pytestconfig.getoption("--headed"))
     choice = find_browser(managed=playwright.chromium.executable_path, headed=headed)
     if choice is None:
@@ -45,9 +46,10 @@ def browser(
         if cdp_url:
             where = f"remote over CDP at {cdp_url}"
             browser = playwright.chromium.connect_over_cdp(cdp_url, timeout=15_000)
-        elif ws_endpoint:
+        elif ws_endpoint:  # any engine the server runs: --browser chromium, firefox or webkit
             where = f"Playwright server at {ws_endpoint}"
-            browser = playwright.chromium.connect(ws_endpoint, timeout=15_000)
+            engine = getattr(playwright, (pytestconfig.getoption("browser") or ["chromium"])[0])
+            browser = engine.connect(ws_endpoint, timeout=15_000)
         else:
             where = "launched locally"
             browser = launch_browser()
@@ -56,7 +58,7 @@ def browser(
         how = f"launch {executable}" if where == "launched locally" else f"connect to {where}"
         raise RunAborted(browser_failure(exc, how)) from None
     # Which build ran (the headless shell or the full browser), where this harness launched it.
-    name = request.getfixturevalue("browser_choice").build if where == "launched locally" else "chromium"
+    name = request.getfixturevalue("browser_choice").build if where == "launched locally" else browser.browser_type.name
     pytestconfig.stash[RUN_INFO_KEY]["browser"] = f"{name} {browser.version}"
     pytestconfig.stash[RUN_INFO_KEY]["browser_location"] = where
     yield browser

@@ -27,6 +27,9 @@ _PLACEHOLDER_FORMATS = {
     "yyyy": lambda today: str(today.year - 5),
 }
 
+# The one step number the guide gives (FAQ i).
+FINAL_STEP = "Étape 8 sur 8"
+
 _CONTROL_FACTS = """e => ({
   required: e.required === true || e.getAttribute('aria-required') === 'true',
   disabled: e.disabled === true,
@@ -112,6 +115,21 @@ class Driver:
 
     def expect_text(self, guide_text: str) -> None:
         self.present(self.text(guide_text), self.label(guide_text), guide=guide_text)
+
+    def expect_refusal(self, message_key: str) -> None:
+        """A refusal whose words the guide does not give: the text the profile gives for it ([messages]), or
+        without one only that a message is shown (announced to assistive technology: role alert)."""
+        worded = self.profile.message(message_key)
+        if worded is not None:
+            self.present(self.page.get_by_text(worded), worded)
+        else:
+            expect(self.page.get_by_role("alert").filter(has_text=re.compile(r"\w"))).not_to_have_count(0)
+
+    def expect_step_position(self, position: str) -> None:
+        """« Étape N sur 8 »: the guide numbers only « Vérifier/soumettre » (« Étape 8 sur 8 »); the pages
+        before it are checked only where the profile declares that every page says its step."""
+        if position == FINAL_STEP or self.profile.reading("step_numbers") == "every-page":
+            self.expect_text(position)
 
     # -- generic form filling --------------------------------------------
     def fill_required_fields(self) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
@@ -25,7 +27,8 @@ def fill_registration(driver: Driver, person: Person, date_of_birth: str) -> Non
     driver.fill("last_name", person.last_name)
     driver.fill("email", person.email)
     driver.fill("date_of_birth", date_of_birth)
-    driver.fill("user_code", person.user_code)
+    if driver.profile.reading("user_code") == "candidate":  # else the portal issues it (readings.user_code)
+        driver.fill("user_code", person.user_code)
     driver.fill("password", person.password)
     driver.fill("password_confirmation", person.password)
 
@@ -61,3 +64,18 @@ def date_accepted(driver: Driver, date_of_birth: str) -> None:
 def date_refused(driver: Driver, date_of_birth: str) -> None:
     refused_for_date(driver)
     date_kept(driver, date_of_birth)
+
+
+@then("le compte a pour code utilisateur celui que j'ai saisi ou celui que le portail affiche")
+def user_code_settled(driver: Driver) -> None:
+    # The guide does not say who makes the user code; the profile does (readings.user_code).
+    label = driver.field_label("user_code")
+    expect(driver.named_field("user_code")).to_have_count(0)  # the registration form is left: the code was taken
+    if driver.profile.reading("user_code") == "portal":
+        issued = driver.page.get_by_text(re.compile(re.escape(label) + r"\s*:?\s*[A-Za-z0-9._-]{3,}"))
+        driver.present(issued, f"{label} : <the issued code>")
+
+
+@then(parsers.parse("la page offre le lien « {label} »"))
+def link_offered(driver: Driver, label: str) -> None:
+    driver.present(driver.link(label), driver.label(label), "link", label)

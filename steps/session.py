@@ -8,29 +8,27 @@ from playwright.sync_api import Locator, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.provision import PortalClock
-from steps.applications import COVER_LETTER, write_cover_letter
+from steps.applications import COVER_LETTER
 from steps.driver import Driver
+from steps.pages import ApplicationFlow
+from steps.probes import ServerProbes
 
 
 def start_blank_draft(driver: Driver) -> None:
-    driver.click_link("Mes candidatures")
-    driver.click_button("Créer un projet de candidature")
-    driver.fill_required_fields()
-    driver.click_button("Suivant")
-    driver.page.get_by_role("radio", name=driver.label("Créer une nouvelle candidature"), exact=True).check()
-    driver.click_button("Suivant")
+    ApplicationFlow(driver).start_blank_draft()
 
 
 @given(
     "j'ai enregistré un projet de candidature avec une lettre de motivation",
     target_fixture="cover_letter",
 )
-def saved_draft(driver: Driver) -> str:
+def saved_draft(driver: Driver, probes: ServerProbes) -> str:
+    """The save's request is kept: a probe sends it again once the session has ended."""
+    from steps.server_rules import save_letter_recorded
+
     start_blank_draft(driver)
     driver.click_link(COVER_LETTER)
-    text = write_cover_letter(driver)
-    driver.click_button("Enregistrer")
-    driver.expect_text("Votre candidature en cours a été enregistrée")
+    text = save_letter_recorded(driver, probes)
     driver.click_button("OK")
     return text
 

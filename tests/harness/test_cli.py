@@ -60,8 +60,21 @@ def test_a_malformed_profile_is_refused_before_any_browser_starts(tmp_path):
         (["launch"], ["invalid choice"]),
         (["run", "--expectations", "/nonexistent/vendor.toml"], ["no such expectations file"]),
         (["run", "--shard", "3/2"], ["--shard"]),
-        (["run", "--base-url", "http://127.0.0.1:9", "--mail-listen", "127.0.0.1:2525", "--workers", "2"],
-         ["--workers 2 with --mail-listen", "--shard I/N"]),
+        (["run", "--base-url", "notaurl"], ["--base-url", "expected an http:// or https:// URL", "'notaurl'"]),
+        (["run", "--base-url", "127.0.0.1:8000"], ["did you mean http://127.0.0.1:8000?"]),
+        (["run", "--base-url", "http://127.0.0.1:port"], ["bad port"]),
+        (["run", "--workers", "0"], ["--workers", "at least 1", "'0'"]),
+        (["run", "--workers", "-3"], ["--workers", "at least 1", "'-3'"]),
+        (["run", "--workers", "two"], ["--workers", "at least 1"]),
+        (["run", "--retries", "-2"], ["--retries", "at least 0", "'-2'"]),
+        (["run", "--slowmo", "-5"], ["--slowmo", "at least 0"]),
+        (["run", "--slowmo", "0.5"], ["--slowmo", "whole number"]),
+        (["run", "--video", "always"], ["--video", "invalid choice"]),
+        (["run", "--browser", "edge"], ["--browser", "invalid choice"]),
+        (["run", "--browser", "firefox"], ["firefox needs a Playwright server", "--ws-endpoint"]),
+        (["run", "--", "--browser", "firefox"], ["--browser goes before --"]),
+        (["run", "--browser", "webkit", "--cdp-url", "http://127.0.0.1:9"], ["CDP drives Chromium only"]),
+        (["run", "--durations", "/nonexistent/durations.json", "--shard", "1/2"], ["--durations", "no such file"]),
         (["serve", "--host", "0.0.0.0", "--control-token", "t", "--port", "0"], ["--allow-remote-control"]),
     ],
 )
@@ -71,13 +84,20 @@ def test_usage_mistakes_exit_2_with_one_line(args, words):
     assert_one_clear_line(result, *words)
 
 
+def test_version_names_the_harness():
+    result = cli("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("inspira-conformance 0.") and "Traceback" not in result.stderr
+
+
 def test_coverage_passes_and_prints_json_in_the_documented_shape():
     result = cli("coverage", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) == {"requirements", "unknown_tags"}
     first = data["requirements"][0]
-    assert set(first) == {"id", "location", "level", "statement", "scenarios"} and first["scenarios"]
+    expected = {"id", "location", "level", "basis", "statement", "scenarios", "proven_on_server", "server_probes"}
+    assert set(first) == expected and first["scenarios"]
 
 
 def test_the_browser_check_names_the_browser_and_its_version():
@@ -101,3 +121,36 @@ def test_serve_on_an_older_database_is_one_line_and_exit_2(tmp_path):
     result = cli("serve", "--port", "0", "--database-url", f"sqlite:///{old}")
     assert result.returncode == 2
     assert_one_clear_line(result, "another version", "clock_offset.frozen_at")
+
+
+def test_the_summary_ends_with_the_failures_and_their_requirements(capsys, tmp_path):
+    from harness.cli import print_summary
+    from harness.report import ScenarioResult, build_report
+    from harness.requirements import load_catalogue
+    from harness.verdicts import Outcome
+
+    results = [
+        ScenarioResult(nodeid="t::a", name="La session dure", feature="session.feature", tags=["REQ-SES-01"],
+                       outcome=Outcome.FAILED, message="AssertionError: still signed in\nat line 2"),
+        ScenarioResult(nodeid="t::b", name="Tout va bien", feature="aide.feature", tags=["REQ-AID-04"],
+                       outcome=Outcome.PASSED),
+    ]
+    print_summary(build_report(results, load_catalogue(), {"run_id": "r"}, "partial"), tmp_path)
+    out = capsys.readouterr().out
+    assert "failures (1):\n  FAILED  REQ-SES-01  session › La session dure\n" in out
+    assert "          AssertionError: still signed in\n" in out and "Tout va bien" not in out
+
+
+def test_video_without_playwrights_recorder_is_one_line_and_exit_2(tmp_path):
+    env = {**os.environ, "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path)}  # nothing installed there
+    result = subprocess.run([*CLI, "run", "--video", "retain-on-failure"], capture_output=True, text=True,
+                            timeout=60, check=False, env=env)
+    assert result.returncode == 2
+    assert_one_clear_line(result, "--video retain-on-failure", "playwright install ffmpeg", str(tmp_path))
+
+
+def test_headed_without_a_display_is_one_line_and_exit_2():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run([*CLI, "run", "--headed"], capture_output=True, text=True, timeout=60, check=False, env=env)
+    assert result.returncode == 2
+    assert_one_clear_line(result, "--headed", "no display", "xvfb-run")

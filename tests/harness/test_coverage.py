@@ -5,9 +5,9 @@ import pytest
 from harness.coverage import compute_coverage, coverage_problems
 from harness.requirements import CatalogueError, load_catalogue
 
-CATALOGUE = """id,location,level,statement
-REQ-ABC-01,1.i,MUST,One thing.
-REQ-ABC-02,2,SHOULD,Another thing.
+CATALOGUE = """id,location,level,basis,statement
+REQ-ABC-01,1.i,MUST,guide,One thing.
+REQ-ABC-02,2,SHOULD,reading,Another thing.
 """
 
 FEATURE = """# language: fr
@@ -51,13 +51,119 @@ def test_the_project_catalogue_is_fully_covered():
 @pytest.mark.parametrize(
     ("row", "problem"),
     [
-        ("REQ-ABC-01,1.i,MUST,Twice.", "listed twice"),
-        ("REQ-abc-3,1.i,MUST,Bad id.", "is not of the form"),
-        ("REQ-ABC-03,1.i,MAY,Bad level.", "must be MUST or SHOULD"),
-        ("REQ-ABC-03,,MUST,No location.", "location and statement are required"),
+        ("REQ-ABC-01,1.i,MUST,guide,Twice.", "listed twice"),
+        ("REQ-abc-3,1.i,MUST,guide,Bad id.", "is not of the form"),
+        ("REQ-ABC-03,1.i,MAY,guide,Bad level.", "must be MUST or SHOULD"),
+        ("REQ-ABC-03,,MUST,guide,No location.", "location and statement are required"),
+        ("REQ-ABC-03,1.i,MUST,practice,Bad basis.", "basis 'practice' of REQ-ABC-03 must be guide"),
+        ("REQ-ABC-03,1.i,MUST,A row written before the basis column.", r":4: expected 5 values"),
     ],
 )
 def test_a_malformed_catalogue_is_refused(tmp_path, row, problem):
     _, csv_path = make_project(tmp_path, CATALOGUE + row + "\n")
     with pytest.raises(CatalogueError, match=problem):
         load_catalogue(csv_path)
+
+
+# -- server probes: the wording the coverage reads, held to what the steps do ---------------------------------------
+STEPS = Path(__file__).resolve().parents[2] / "steps"
+PROBE_CALLS = {"replay", "force_form", "fetch"}
+# Steps that replay only as a positive control (the replay must be taken): they prove the probe works, not a rule.
+CONTROL_ONLY = {"letter_and_file_recorded"}
+
+
+def _step_texts(function) -> list[str]:
+    import ast
+
+    texts = []
+    for decorator in function.decorator_list:
+        if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") in ("given", "when", "then"):
+            argument = decorator.args[0]
+            if isinstance(argument, ast.Call):  # parsers.parse("…")
+                argument = argument.args[0]
+            texts.append(argument.value)
+    return texts
+
+
+def _probing_steps() -> tuple[dict[str, list[str]], set[str]]:
+    """Every step function (name → its texts), and the names of the functions that probe the portal, directly
+    (``probes.replay``…) or through another function of steps/ that does."""
+    import ast
+
+    functions, calls = {}, {}
+    for path in STEPS.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef):
+                functions[node.name] = node
+                calls[node.name] = {
+                    (getattr(c.func, "attr", None) if getattr(getattr(c.func, "value", None), "id", "") == "probes"
+                     else getattr(c.func, "id", None))
+                    for c in ast.walk(node) if isinstance(c, ast.Call)
+                }
+    probing = {name for name, called in calls.items() if called & PROBE_CALLS}
+    while True:
+        more = {name for name, called in calls.items() if called & probing} - probing
+        if not more:
+            break
+        probing |= more
+    steps = {name: _step_texts(node) for name, node in functions.items() if _step_texts(node)}
+    return steps, probing
+
+
+def test_a_step_worded_as_a_server_probe_probes_and_every_probing_step_is_worded_so():
+    from harness.coverage import SERVER_PROBE_WORDING
+
+    steps, probing = _probing_steps()
+    assert probing & set(steps), "no step probes the server"
+    for name, texts in steps.items():
+        worded = any(SERVER_PROBE_WORDING.search(text) for text in texts)
+        if name in CONTROL_ONLY:
+            continue
+        assert worded == (name in probing), (
+            f"{name} ({texts[0]!r}): {'worded as a probe but sends nothing' if worded else 'probes unworded'}"
+        )
+
+
+def test_coverage_says_which_requirements_are_proven_on_the_server():
+    result = {r["id"]: r for r in compute_coverage()["requirements"]}
+    assert result["REQ-DRA-10"]["proven_on_server"] and result["REQ-DRA-10"]["server_probes"]
+    assert result["REQ-REG-01"]["proven_on_server"] is False
+
+
+def test_the_loader_carries_each_requirements_basis(tmp_path):
+    features, csv_path = make_project(tmp_path)
+    catalogue = load_catalogue(csv_path)
+    assert (catalogue["REQ-ABC-01"].basis, catalogue["REQ-ABC-02"].basis) == ("guide", "reading")
+    result = compute_coverage(catalogue, features)
+    assert [r["basis"] for r in result["requirements"]] == ["guide", "reading"]
+
+
+def test_a_catalogue_without_the_basis_column_is_refused(tmp_path):
+    _, csv_path = make_project(tmp_path, "id,location,level,statement\nREQ-ABC-01,1.i,MUST,One thing.\n")
+    with pytest.raises(CatalogueError, match="missing column.*basis"):
+        load_catalogue(csv_path)
+
+
+def test_a_must_on_a_reading_fails_the_coverage_in_one_line_naming_the_rows(tmp_path):
+    catalogue = CATALOGUE + "REQ-ABC-03,3.v,MUST,reading,A reading made a rule.\nREQ-ABC-04,3.v,MUST,reading,Another.\n"
+    feature = FEATURE.replace("@REQ-ABC-01", "@REQ-ABC-01 @REQ-ABC-02 @REQ-ABC-03 @REQ-ABC-04")
+    features, csv_path = make_project(tmp_path, catalogue, feature)
+    problems = [p for p in coverage_problems(compute_coverage(load_catalogue(csv_path), features))
+                if "REQ-XYZ-09" not in p]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("MUST on a reading, not on the guide: REQ-ABC-03, REQ-ABC-04 ")
+
+
+def test_the_coverage_command_fails_on_a_must_reading(tmp_path, monkeypatch, capsys):
+    from harness import cli, coverage
+
+    catalogue = CATALOGUE + "REQ-ABC-03,3.v,MUST,reading,A reading made a rule.\n"
+    feature = FEATURE.replace("@REQ-ABC-01", "@REQ-ABC-01 @REQ-ABC-02 @REQ-ABC-03").replace(" @REQ-XYZ-09", "")
+    feature = feature.replace("  @REQ-XYZ-09\n", "")
+    features, csv_path = make_project(tmp_path, catalogue, feature)
+    real = coverage.compute_coverage
+    monkeypatch.setattr(coverage, "compute_coverage", lambda: real(load_catalogue(csv_path), features))
+    assert cli.main(["coverage"]) == 1
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert errors == [f"{cli.PROG}: coverage: MUST on a reading, not on the guide: REQ-ABC-03 (make each SHOULD, "
+                      "or let the profile declare the portal's choice and check that)"]

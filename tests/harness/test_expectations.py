@@ -57,3 +57,14 @@ def test_a_malformed_expectations_file_is_refused_naming_the_problem(tmp_path, t
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ExpectationsError, match=problem):
         load_expectations(path)
+
+
+def test_an_expectation_by_scenario_excuses_that_scenario_only_not_its_requirement():
+    run = report(
+        {"REQ-SES-01": "failed"},
+        {"timeout [20 min 01 s]": ("failed", ["REQ-SES-01"]), "activity": ("failed", ["REQ-SES-01"])},
+    )
+    only_one = check_expectations(run, [known(scenario="timeout")])
+    assert not only_one["met"] and only_one["unexpected_failures"] == ["REQ-SES-01"]
+    both = check_expectations(run, [known(scenario="timeout"), known(scenario="activity")])
+    assert both["met"], both

@@ -199,3 +199,43 @@ def test_the_data_seed_replays_a_scenarios_names_whatever_else_runs(pytester: py
     report = json.loads((tmp_path / "reports" / "seeded" / "report.json").read_text(encoding="utf-8"))
     assert isinstance(report["run"]["data_seed"], int)  # a seed was chosen and is named
     assert len(unseeded) == 2
+
+
+def test_progress_shows_each_scenario_as_it_ends_with_a_count(project, tmp_path):
+    reports = tmp_path / "reports"
+    result = project.runpytest_subprocess("--report-dir", str(reports), "--progress", "-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=2, skipped=1)
+    lines = [line for line in result.stdout.lines if line.startswith("[")]
+    assert len(lines) == 4, result.stdout.str()
+    assert [line.split("]")[0].split(",")[0] for line in lines] == ["[1/4", "[2/4", "[3/4", "[4/4"]
+    by_name = {line.rsplit("› ", 1)[1]: line for line in lines}
+    assert " passed " in by_name["réussi"] and ", about " in lines[0] and " left]" in lines[0]
+    assert " FAILED " in by_name["échoué  (REQ-REG-02)"]
+    assert " ERROR " in by_name["en erreur  (REQ-REG-03)"]
+    assert " not testable " in by_name["non testable"]
+    assert "the portal broke a rule" in result.stdout.str()
+    assert not any(line.strip(".FsE") == "" and line for line in result.stdout.lines)  # no progress dots
+
+
+def test_without_progress_no_scenario_line_is_printed(project, tmp_path):
+    result = project.runpytest_subprocess("--report-dir", str(tmp_path / "r"), "-q", "-p", "no:cacheprovider")
+    assert not [line for line in result.stdout.lines if line.startswith("[1/")]
+
+
+def test_a_shard_takes_its_part_of_the_recorded_durations(project, tmp_path):
+    """4 scenarios, one as long as the three others together: balanced, it has a shard of its own."""
+    # Test IDs are relative to the rootdir pytest finds above the temporary project.
+    ids = {name: f"{project.path.name}/test_verdicts.py::test_{name}"
+           for name in ("réussi", "échoué", "en_erreur", "non_testable")}
+    durations = tmp_path / "durations.json"
+    durations.write_text(json.dumps({ids["échoué"]: 30.0, ids["réussi"]: 10.0, ids["en_erreur"]: 10.0,
+                                     ids["non_testable"]: 10.0}), encoding="utf-8")
+    names = {}
+    for index in (1, 2):
+        reports = tmp_path / f"shard-{index}"
+        project.runpytest_subprocess("--report-dir", str(reports), "--run-id", "r", "--shard", f"{index}/2",
+                                     "--durations-file", str(durations), "-p", "no:cacheprovider")
+        report = json.loads((reports / "r" / "report.json").read_text(encoding="utf-8"))
+        assert report["run"]["shard_split"] == "durations" and len(report["run"]["shard_durations_sha256"]) == 64
+        names[index] = sorted(s["name"] for s in report["scenarios"])
+    assert names == {1: ["échoué"], 2: ["en erreur", "non testable", "réussi"]}

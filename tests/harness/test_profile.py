@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from harness.paths import PROFILES_DIR
-from harness.profile import FIELD_KEYS, ProfileError, load_profile
+from harness.profile import FIELD_KEYS, MESSAGE_KEYS, ProfileError, load_profile
 
 REFERENCE = PROFILES_DIR / "reference-fr.toml"
 
@@ -72,3 +72,68 @@ def test_a_profile_that_extends_itself_is_refused(tmp_path):
     loop.write_text('extends = "loop.toml"\nname = "loop"\n', encoding="utf-8")
     with pytest.raises(ProfileError, match="'extends'"):
         load_profile(loop)
+
+
+def test_the_reference_profiles_declare_the_reference_portals_readings():
+    for name in ("reference-fr", "reference-en", "reference-no-control"):
+        profile = load_profile(PROFILES_DIR / f"{name}.toml")
+        assert profile.reading("user_code") == "candidate" and profile.reading("offline_form") == "csv", name
+        assert profile.reading("step_numbers") == "every-page", name
+        assert profile.reading("attachment_limit_bytes") == 1_048_576, name
+        assert set(profile.messages) == set(MESSAGE_KEYS), name
+
+
+def test_a_missing_optional_reading_or_message_leaves_only_the_guides_minimum(tmp_path):
+    text = reference_text(**{'step_numbers = "every-page"\n': "", "attachment_limit_bytes = 1048576\n": "",
+                             'attachment_bad_name = "le nom du fichier"\n': ""})
+    profile = load_profile(write(tmp_path, text))
+    assert profile.reading("step_numbers") is None and profile.reading("attachment_limit_bytes") is None
+    assert profile.message("attachment_bad_name") is None
+    assert profile.message("attachment_too_large") == "le fichier fait 1 Mo ou plus"
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "said"),
+    [
+        ({'user_code = "candidate"\n': ""}, "readings.user_code", ('is missing', '1.iii', '"candidate", "portal"')),
+        ({'user_code = "candidate"': 'user_code = "random"'}, "readings.user_code", ("'random'", '"portal"')),
+        ({'offline_form = "csv"': 'offline_form = "pdf"'}, "readings.offline_form", ("3.v", '"csv", "files"')),
+        ({'offline_form = "csv"': 'offline_form = "files"'}, "readings.offline_form_filled",
+         ("is missing", "3.v", "a path to the file")),
+        ({'offline_form = "csv"': 'offline_form = "csv"\noffline_form_filled = "x.csv"'},
+         "readings.offline_form_filled", ("names", "not a file")),
+        ({'step_numbers = "every-page"': 'step_numbers = "some"'}, "readings.step_numbers",
+         ("6.i", '"last", "every-page"')),
+        ({"attachment_limit_bytes = 1048576": "attachment_limit_bytes = 1048575"},
+         "readings.attachment_limit_bytes", ("1048575", "6.vii", "one of 1000000, 1048576")),
+        ({"attachment_limit_bytes = 1048576": 'attachment_limit_bytes = "1 Mb"'},
+         "readings.attachment_limit_bytes", ("'1 Mb'", "1000000, 1048576")),
+    ],
+)
+def test_a_missing_or_malformed_reading_is_one_line_naming_key_passage_and_choices(tmp_path, change, key, said):
+    path = write(tmp_path, reference_text(**change))
+    with pytest.raises(ProfileError) as refused:
+        load_profile(path)
+    message = str(refused.value)
+    assert "\n" not in message and str(path) in message and f"'{key}'" in message
+    assert "the guide leaves it open" in message and "expected" in message
+    for words in said:
+        assert words in message, (words, message)
+
+
+def test_an_unknown_reading_or_message_key_names_the_known_ones(tmp_path):
+    with pytest.raises(ProfileError, match=r"'readings.colour'.*user_code, offline_form"):
+        load_profile(write(tmp_path, reference_text(**{"[readings]": '[readings]\ncolour = "blue"'})))
+    with pytest.raises(ProfileError, match=r"'messages.welcome'.*not_on_roster \(FAQ iii"):
+        load_profile(write(tmp_path, reference_text(**{"[messages]": '[messages]\nwelcome = "Bonjour"'})))
+
+
+def test_offline_form_files_are_read_relative_to_the_profile(tmp_path):
+    (tmp_path / "samples").mkdir()
+    for name in ("filled.csv", "malformed.csv"):
+        (tmp_path / "samples" / name).write_text("x", encoding="utf-8")
+    text = reference_text(**{'offline_form = "csv"': 'offline_form = "files"\n'
+                             'offline_form_filled = "samples/filled.csv"\n'
+                             'offline_form_malformed = "samples/malformed.csv"'})
+    profile = load_profile(write(tmp_path, text))
+    assert profile.reading("offline_form_filled") == (tmp_path / "samples" / "filled.csv").resolve()

@@ -58,3 +58,11 @@ def test_exit_codes():
 def test_a_partial_run_of_should_requirements_only_is_judged_on_them():
     assert overall_verdict({"S": ("SHOULD", RequirementVerdict.CONFORMANT)}, partial=True) == CONFORMANT
     assert overall_verdict({"S": ("SHOULD", RequirementVerdict.WARNING)}, partial=True) == CONFORMANT
+
+
+def test_a_must_passed_only_on_a_retry_is_not_proven():
+    flaky_must = {"A": ("MUST", requirement_verdict("MUST", [Outcome.PASSED, Outcome.FLAKY]))}
+    assert flaky_must["A"][1] is V.FLAKY
+    assert overall_verdict(flaky_must, partial=False) == NOT_CONFORMANT
+    # A flaky SHOULD stays what a broken SHOULD is: a warning, not a failure of the run.
+    assert overall_verdict({**flaky_must, "A": ("SHOULD", V.FLAKY)}, partial=False) == CONFORMANT

@@ -11,6 +11,7 @@ import argparse
 import json
 import secrets
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -84,11 +85,12 @@ def run_baseline(variants: list[Variant], workdir: Path) -> tuple[str, list[str]
 
 def row(outcome: Outcome) -> str:
     variant = outcome.variant
-    others = [r for r in outcome.failed if r != variant.requirement]
+    others = collateral(outcome)
     named = variant.requirement if variant.requirement in outcome.failed else "—"
-    extra = f" (+{len(others)} other)" if others else ""
-    return (f"{variant.name:<32} {variant.kind:<8} expected {variant.requirement:<11} failed {named + extra:<24} "
-            f"{outcome.seconds:5.0f}s  {'caught' if outcome.caught else 'MISSED'}")
+    extra = f" (+{others} other)" if others else ""
+    where = "server" if variant.server_only else ""
+    return (f"{variant.name:<32} {variant.kind:<8} {where:<6} expected {variant.requirement:<11} "
+            f"failed {named + extra:<24} {outcome.seconds:5.0f}s  {'caught' if outcome.caught else 'MISSED'}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,8 +128,23 @@ def main(argv: list[str] | None = None) -> int:
     caught = sum(o.caught for o in outcomes)
     elapsed = time.monotonic() - started
     print(f"{len(outcomes)} variants, {args.jobs} at a time, in {elapsed / 60:.1f} min")
+    server_only = [o for o in outcomes if o.variant.server_only]
+    print(f"server-only: {sum(o.caught for o in server_only)} of {len(server_only)} caught")
+    print(f"collateral: {collateral_summary(outcomes)}")
     print(f"caught {caught} of {len(outcomes)} defects")
     return 0 if caught == len(outcomes) else 1
+
+
+def collateral(outcome: Outcome) -> int:
+    """How many requirements other than its own a variant failed: one defect should fail one rule."""
+    return len([r for r in outcome.failed if r != outcome.variant.requirement])
+
+
+def collateral_summary(outcomes: list[Outcome]) -> str:
+    counts = [collateral(o) for o in outcomes]
+    if not counts:
+        return "no variant run"
+    return f"median {statistics.median(counts):g}, max {max(counts)}"
 
 
 if __name__ == "__main__":

@@ -59,3 +59,23 @@ def test_the_unbroken_portal_meets_every_requirement_the_variants_name(tmp_path)
     verdict, failed, output = run_baseline(VARIANTS, tmp_path)
     assert verdict != "NO REPORT", output[-3000:]
     assert not {v.requirement for v in VARIANTS} & set(failed), output[-3000:]
+
+
+def test_the_matrix_holds_page_correct_server_broken_variants_for_the_rules_the_page_withholds() -> None:
+    server_only = [v for v in VARIANTS if v.server_only]
+    assert len(server_only) >= 12, [v.name for v in server_only]
+    # A server-only defect keeps every page as it was: no template of its own to give it away.
+    assert not [v.name for v in server_only if v.templates], "a server-only variant changes a page"
+
+
+def test_collateral_counts_the_other_requirements_a_variant_failed() -> None:
+    from matrix import Outcome, collateral, collateral_summary
+
+    own, other = VARIANTS[0], "REQ-XXX-99"
+    outcomes = [
+        Outcome(own, "NOT CONFORMANT", [own.requirement], ""),
+        Outcome(own, "NOT CONFORMANT", [own.requirement, other], ""),
+        Outcome(own, "NOT CONFORMANT", [own.requirement, other, "REQ-YYY-98", "REQ-ZZZ-97"], ""),
+    ]
+    assert [collateral(o) for o in outcomes] == [0, 1, 3]
+    assert collateral_summary(outcomes) == "median 1, max 3"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import io
 import pkgutil
 import sys
 from collections.abc import Callable
@@ -31,6 +32,9 @@ class Variant:
     patch: Callable[[], None] = lambda: None
     serve_args: tuple[str, ...] = ()
     templates: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # The page still withholds the action (a disabled or missing control, a refusal shown): only a request the
+    # page did not offer, a server probe, can find the defect.
+    server_only: bool = False
 
 
 # -- how defects are made -------------------------------------------------------------------------------
@@ -173,9 +177,259 @@ def _alert_to_account_address(original):
     return send_job_alerts
 
 
-def _user_code_optional(fields):
-    return tuple(dataclasses.replace(f, required=False) if f.name == "user_code" else f for f in fields)
+def _without_user_code(original):
+    return lambda values, signed_in_as: original({**values, "user_code": ""}, None)
 
+
+
+# -- page-correct, server-broken: the page is computed as before; only the request the rule forbids gets through --
+def _in_request(endpoint: str, method: str = "POST") -> bool:
+    from flask import has_request_context, request
+
+    return has_request_context() and request.endpoint == endpoint and request.method == method
+
+
+def _blockers_forgetting(endpoint: str, keep: Callable[[str], bool]) -> Callable[[Any], Any]:
+    """``submission_blockers`` as before for the page; at ``endpoint`` (the final submission), only those kept."""
+
+    def make(original):
+        def submission_blockers(application, candidate):
+            found = original(application, candidate)
+            if _in_request(endpoint, "GET") or _in_request(endpoint, "POST"):
+                return [b for b in found if keep(b)]
+            return found
+
+        return submission_blockers
+
+    return make
+
+
+def _not_linked(blocker: str) -> bool:
+    from reference_portal import messages
+
+    return blocker == messages.NOT_LINKED_BLOCKER
+
+
+def _closed_or(key: str) -> Callable[[str], bool]:
+    def reason(blocker: str) -> bool:
+        from reference_portal import messages
+
+        return blocker == messages.OPENING_REFUSALS[key]
+
+    return reason
+
+
+def _missing_field(blocker: str) -> bool:
+    from reference_portal import messages
+
+    return blocker.startswith(messages.missing_field("", "")[:12])
+
+
+def _drafts_only_in_pages(original):
+    """``refuse_if_not_draft`` refuses nothing: the section pages still show a submitted application read-only."""
+    return lambda application: None
+
+
+def _terms_taken_for_granted() -> None:
+    """The final submission no longer looks at « J'accepte ces conditions » (the page still asks for it)."""
+    from werkzeug.datastructures import ImmutableMultiDict
+
+    from reference_portal.applications import bp
+
+    @bp.before_request
+    def accept_anyway() -> None:
+        from flask import request
+
+        if request.endpoint == "applications.conditions" and request.method == "POST":
+            request.form = ImmutableMultiDict({**request.form.to_dict(), "accept": "yes"})
+
+
+def _reuse_without_model() -> None:
+    """« Reprendre une candidature existante ou précédente » is disabled with no application saved, but the server
+    takes the choice anyway (as a blank application)."""
+    from werkzeug.datastructures import ImmutableMultiDict
+
+    from reference_portal.applications import bp
+
+    @bp.before_request
+    def reuse_as_new() -> None:
+        from flask import request
+
+        if request.endpoint == "applications.new_options" and request.form.get("choice") == "reuse":
+            request.form = ImmutableMultiDict({**request.form.to_dict(), "choice": "new"})
+
+
+def _files_for_anyone() -> None:
+    """« Mes pièces jointes » lists only one's own files, but a file's address serves it to any signed-in candidate."""
+    from reference_portal import attachments
+
+    @attachments.bp.before_request
+    def serve_any_file():
+        from flask import request, send_file
+
+        from reference_portal import db
+        from reference_portal.models import Attachment
+
+        if request.endpoint != "attachments.download":
+            return None
+        found = db.session().get(Attachment, request.view_args["attachment_id"])
+        if found is None:
+            return None
+        return send_file(io.BytesIO(found.content), mimetype="application/pdf", download_name=found.filename)
+
+
+def _roster_only_in_page(original):
+    """A roster-only opening hides « Postuler » from those on no roster, but the requests behind it let anyone in."""
+
+    def on_roster(candidate_id, opening):
+        from flask import has_request_context, request
+
+        behind_the_page = has_request_context() and request.endpoint != "jobs.opening"
+        return True if behind_the_page else original(candidate_id, opening)
+
+    return on_roster
+
+
+def _apply_ignores_withdrawal(original):
+    """A withdrawn application still shows on the opening's page, but the requests that make a new one ignore it."""
+
+    def existing(candidate_id, job_id):
+        found = original(candidate_id, job_id)
+        from flask import has_request_context, request
+
+        behind_the_page = has_request_context() and request.endpoint != "jobs.opening"
+        return None if behind_the_page and found is not None and found.status == "Retirée" else found
+
+    return existing
+
+
+def _timeout_from_sign_in(original):
+    """The 20 minutes are counted from the sign-in, not from the last activity."""
+
+    def session_timed_out():
+        from flask import current_app, session
+
+        from reference_portal import clock
+
+        if "candidate_id" not in session:
+            return False
+        started = session.setdefault("variant_signed_in_at", clock.now().timestamp())
+        return clock.now().timestamp() - started > current_app.config["SESSION_TIMEOUT_SECONDS"]
+
+    return session_timed_out
+
+
+def _expiry_only_for_pages(original):
+    """A page shown after 20 minutes of inactivity is the sign-in page, but a form sent then is still taken."""
+
+    def session_timed_out():
+        from flask import has_request_context, request
+
+        return False if has_request_context() and request.method == "POST" else original()
+
+    return session_timed_out
+
+
+def _printout_for_anyone(original):
+    """« Voir/Imprimer PHP » gives any application's PDF by its number (the list shows only one's own)."""
+    return _no_ownership_check(original)
+
+
+def _saves_for_anyone(original):
+    """Pages check whose application it is, a save does not."""
+    lenient = _no_ownership_check(original)
+
+    def own_application_or_404(application_id):
+        from flask import request
+
+        return lenient(application_id) if request.method == "POST" else original(application_id)
+
+    return own_application_or_404
+
+
+def _search_ignores_keywords(original):
+    """« Rechercher » lists every open opening, whatever the keywords typed."""
+    return lambda criteria: dataclasses.replace(criteria, keywords="")
+
+
+def _institutions_by_prefix(original):
+    """« contient » finds only the names that start with the words typed."""
+    return lambda names, words: [n for n in names if n.lower().startswith(words.lower())]
+
+
+def _alert_for_every_opening(original):
+    """A job alert mails every opening published, matching or not."""
+
+    def matches(saved, opening):
+        return True
+
+    return matches
+
+
+def _missing_fields_ignored(original):
+    """At the final submission, the mandatory fields left empty no longer count (the review page still lists them)."""
+
+    def submission_blockers(application, candidate):
+        found = original(application, candidate)
+        if not (_in_request("applications.conditions", "GET") or _in_request("applications.conditions", "POST")):
+            return found
+        from reference_portal import messages
+        from reference_portal.applications import sections
+
+        missing = {messages.missing_field(section.title, label)
+                   for section in sections.SECTIONS for label in sections.missing(section, application)}
+        return [b for b in found if b not in missing]
+
+    return submission_blockers
+
+
+def _deadline_only_in_pages(*endpoints: str) -> Callable[[Any], Any]:
+    """The deadline hides « Postuler » and the submit button in pages, but the requests of ``endpoints`` ignore it."""
+
+    def make(original):
+        from flask import has_request_context, request
+
+        from reference_portal import messages
+
+        deadline = messages.OPENING_REFUSALS["deadline"]
+
+        def refusal_reason(opening, now, candidate_id=None):
+            reason = original(opening, now, candidate_id)
+            behind_the_page = has_request_context() and request.endpoint in endpoints
+            return None if reason == deadline and behind_the_page else reason
+
+        return refusal_reason
+
+    return make
+
+
+def _search_matching_all(criteria_class):
+    """« Rechercher » lists every published opening of the period, whatever the keywords typed."""
+    original = criteria_class.matching_ids
+
+    def matching_ids(self, now):
+        return original(dataclasses.replace(self, keywords=""), now)
+
+    criteria_class.matching_ids = matching_ids
+    return criteria_class
+
+
+def _alerts_matching_all(criteria_class):
+    """A job alert announces every opening published, matching or not."""
+    criteria_class.matches = lambda self, opening, now: opening.posted_at <= now
+    return criteria_class
+
+
+def _contains_as_starts(list_class):
+    """« contient » is answered as « commence par »."""
+    original = list_class.search
+
+    def search(self, operator, text, limit=None):
+        operator = "starts" if operator == "contains" else operator
+        return original(self, operator, text) if limit is None else original(self, operator, text, limit)
+
+    list_class.search = search
+    return list_class
 
 PARCOURS = "parcours_complet"
 
@@ -183,13 +437,13 @@ VARIANTS: list[Variant] = [
     # -- wording: a label, message or status worded otherwise ----------------------------------------------
     Variant(
         "postuler-renamed", "wording", "the opening's « Postuler » button reads « Candidater »",
-        "REQ-SUB-03", PARCOURS,
+        "REQ-SUB-03", "description_et_le_bouton__postuler",
         templates={"jobs/opening.html": (('<button type="submit">{{ _("Postuler") }}</button>',
                                           '<button type="submit">Candidater</button>'),)},
     ),
     Variant(
         "applied-shown-as-soumis", "wording", "a submitted application's status reads « Soumis », not « Postulé »",
-        "REQ-SUB-10", PARCOURS,
+        "REQ-SUB-10", "une_candidature_soumise_a_le_statut__postulé",
         templates={"applications/index.html": ((
             "<td>{{ a.status | t }}</td>", "<td>{{ 'Soumis' if a.status == 'Postulé' else a.status | t }}</td>"
         ),)},
@@ -202,14 +456,14 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "submit-button-renamed", "wording", "« Soumettre candidature » reads « Envoyer ma candidature »",
-        "REQ-SUB-07", PARCOURS,
+        "REQ-SUB-07", "étape_8_sur_8_propose",
         templates={"applications/review.html": (('>{{ _("Soumettre candidature") }}</button>',
                                                  ">Envoyer ma candidature</button>"),)},
     ),
     Variant(
         "received-reworded", "wording",
         "the confirmation reads « Votre candidature a été transmise », not « Nous avons bien reçu votre candidature »",
-        "REQ-SUB-09", PARCOURS,
+        "REQ-SUB-09", "juste_après_la_soumission",
         templates={"applications/confirmation.html": (("Nous avons bien reçu votre candidature",
                                                        "Votre candidature a été transmise"),)},
     ),
@@ -276,7 +530,7 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "conditions-skipped", "flow", "« Soumettre candidature » submits at once, without the « Conditions générales »",
-        "REQ-SUB-08", PARCOURS,
+        "REQ-SUB-08", "conditions_générales__acceptées",
         templates={"applications/review.html": ((
             "<form method=\"get\" action=\"{{ url_for('applications.conditions', application_id=application.id) }}\""
             " class=\"actions\">",
@@ -313,7 +567,7 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "withdrawn-resubmittable", "rule", "after a withdrawal the opening accepts a new application",
-        "REQ-FAQ-08", "retirée_napparaît",
+        "REQ-FAQ-08", "après_le_retrait",
         patch=_both(_drop_one_application_per_opening_key,
                     _swap("reference_portal.jobs", "existing_application", _ignore_withdrawn, everywhere=True)),
     ),
@@ -330,8 +584,13 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "one-mb-file-kept", "rule", "a file of exactly 1 Mb (1 048 576 bytes) is accepted",
-        "REQ-ATT-02", "piècesjointes___cas and exactement",
+        "REQ-ATT-02", "limite_exacte and exactement",  # the boundary the reference profile declares
         patch=_set("reference_portal.attachments", "MAX_BYTES", 1_048_577),
+    ),
+    Variant(
+        "two-mb-file-kept", "rule", "a file of 1 100 000 bytes, over 1 Mb however it is counted, is accepted",
+        "REQ-ATT-02", "piècesjointes___cas and plus",
+        patch=_set("reference_portal.attachments", "MAX_BYTES", 2_000_000),
     ),
     Variant(
         "long-file-name-kept", "rule", "a file whose name is long is accepted",
@@ -363,10 +622,14 @@ VARIANTS: list[Variant] = [
         "REQ-LKP-01", "valeur_absente",
         patch=_swap("reference_portal.institutions", "check_lookups", lambda original: lambda fields, result: None),
     ),
+    # Refusing a message without the user code is this project's reading (REQ-AID-04, SHOULD); what the guide
+    # fixes is that the user code reaches the desk (REQ-AID-02), which this defect breaks.
     Variant(
-        "contact-without-user-code", "rule", "« Contactez-nous » accepts a message without the user code",
-        "REQ-AID-04", "sans_champ and code",
-        patch=_swap("reference_portal.contact", "FIELDS", _user_code_optional),
+        "contact-drops-user-code", "rule", "« Contactez-nous » sends the desk its message without the user code typed",
+        "REQ-AID-02", "parvient_au_unite",
+        patch=_both(_swap("reference_portal.contact", "mail_body", _without_user_code),
+                    _swap("reference_portal.messages", "contact_subject",
+                          lambda original: lambda user_code, number: original("", number))),
     ),
     # -- time: the portal's clock rules -------------------------------------------------------------------
     Variant(
@@ -391,6 +654,124 @@ VARIANTS: list[Variant] = [
         "REQ-SUB-14", "jusquà_la_clôture_2359", patch=_swap("reference_portal.jobs", "deadline_for", _deadline_in_utc,
                                                             everywhere=True),
     ),
+    # -- page-correct, server-broken: the page withholds the action, the server takes the request -----------
+    Variant(
+        "submitted-save-taken", "rule", "a submitted application is shown read-only, but its saves are still taken",
+        "REQ-DRA-10", "refuse_den_changer", server_only=True,
+        patch=_swap("reference_portal.applications.steps", "refuse_if_not_draft", _drafts_only_in_pages),
+    ),
+    Variant(
+        "withdrawn-reapply-taken", "rule",
+        "the opening's page hides « Postuler » after a withdrawal, but a new application is still made",
+        "REQ-FAQ-08", "après_le_retrait", server_only=True,
+        patch=_both(_drop_one_application_per_opening_key,
+                    _swap("reference_portal.jobs", "existing_application", _apply_ignores_withdrawal, everywhere=True)),
+    ),
+    *(
+        Variant(
+            f"{state}-submission-taken", "rule",
+            f"« Soumettre candidature » is disabled for an opening {state}, the server submits",
+            "REQ-FAQ-03", f"ne_peut_pas_être_soumise and {example}", server_only=True,
+            patch=_swap("reference_portal.applications.submit", "submission_blockers",
+                        _blockers_forgetting("applications.conditions", lambda b, key=key: not _closed_or(key)(b))),
+        )
+        # The examples' IDs are escaped past ASCII (« fermé » is ferm\xe9): each selected by its ASCII part.
+        for state, key, example in (("closed", "closed", "ferm"), ("cancelled", "cancelled", "annul"),
+                                    ("filled", "filled_from_roster", "pourvu"))
+    ),
+    Variant(
+        "incomplete-submission-taken", "rule",
+        "« Soumettre candidature » is disabled while a mandatory field is empty, the server submits",
+        "REQ-SUB-17", "champ_obligatoire_a_été_vidé", server_only=True,
+        patch=_swap("reference_portal.applications.submit", "submission_blockers", _missing_fields_ignored),
+    ),
+    Variant(
+        "terms-not-checked", "rule", "the page asks for « J'accepte ces conditions », the server submits without it",
+        "REQ-SUB-18", "jaccepte_ces_conditions__le_serveur", server_only=True, patch=_terms_taken_for_granted,
+    ),
+    Variant(
+        "reuse-without-model-taken", "flow",
+        "« Reprendre une candidature existante ou précédente » is disabled, but the server takes it",
+        "REQ-DRA-06", "refuse_aussi_la_reprise", server_only=True, patch=_reuse_without_model,
+    ),
+    Variant(
+        "timeout-from-sign-in", "time", "the 20 minutes run from the sign-in, whatever the activity since",
+        "REQ-SES-01", "dernière_page_affichée", server_only=True,
+        patch=_swap("reference_portal.security", "session_timed_out", _timeout_from_sign_in),
+    ),
+    Variant(
+        "save-after-expiry-taken", "time",
+        "after 20 minutes of inactivity pages show the sign-in, but a form sent then is still saved",
+        "REQ-SES-01", "expirée_le_portail", server_only=True,
+        patch=_swap("reference_portal.security", "session_timed_out", _expiry_only_for_pages),
+    ),
+    Variant(
+        "printout-for-anyone", "security", "« Voir/Imprimer PHP » gives any candidate's PDF by its number",
+        "REQ-SEC-01", "pdf_ni", server_only=True,
+        patch=_swap("reference_portal.applications.printout", "own_application_or_404", _printout_for_anyone),
+    ),
+    Variant(
+        "saves-for-anyone", "security", "pages check whose application it is, saves do not",
+        "REQ-SEC-01", "pdf_ni", server_only=True,
+        patch=_swap("reference_portal.applications.steps", "own_application_or_404", _saves_for_anyone),
+    ),
+    Variant(
+        "roster-only-in-page", "rule",
+        "« Postuler » is hidden from candidates on no roster, but the server lets them apply",
+        "REQ-FAQ-05", "hors_de_la_liste", server_only=True,
+        patch=_swap("reference_portal.jobs", "on_roster", _roster_only_in_page, everywhere=True),
+    ),
+    Variant(
+        "files-for-anyone", "security", "a file's address serves it to any signed-in candidate",
+        "REQ-SEC-01", "pdf_ni", server_only=True, patch=_files_for_anyone,
+    ),
+    Variant(
+        "apply-after-deadline-taken", "time", "after the deadline « Postuler » is hidden, but its request is taken",
+        "REQ-SUB-14", "postuler__est_accepté", server_only=True,
+        patch=_swap("reference_portal.jobs", "refusal_reason", _deadline_only_in_pages(
+                        "jobs.apply", "applications.new", "applications.new_options"), everywhere=True),
+    ),
+    Variant(
+        "submission-after-deadline-taken", "time",
+        "after the deadline the submit button is disabled, but the final submission is taken",
+        "REQ-SUB-14", "soumission_finale", server_only=True,
+        patch=_swap("reference_portal.jobs", "refusal_reason", _deadline_only_in_pages("applications.conditions"),
+                    everywhere=True),
+    ),
+    # -- filters that do not filter --------------------------------------------------------------------------
+    Variant(
+        "search-ignores-keywords", "rule", "« Rechercher » lists every opening, whatever the keywords",
+        "REQ-SUB-02", "rechercher__liste_les_appels",
+        patch=_swap("reference_portal.jobs", "SearchCriteria", _search_matching_all),
+    ),
+    Variant(
+        "alert-for-every-opening", "mail", "a job alert announces every opening published, matching or not",
+        "REQ-ALR-06", "annonce_par_courriel",
+        patch=_swap("reference_portal.jobs", "SearchCriteria", _alerts_matching_all),
+    ),
+    Variant(
+        "contains-as-starts-with", "rule", "« Consultation Avancée » answers « contient » as « commence par »",
+        "REQ-EDU-02", "consultation_avancée__contient",
+        patch=_swap("reference_portal.institutions", "InstitutionList", _contains_as_starts),
+    ),
+    # -- one step of section 4 each --------------------------------------------------------------------------
+    Variant(
+        "search-link-renamed", "wording", "« Accueil » offers « Offres d'emploi », not « Rech. Emplois »",
+        "REQ-SUB-01", "rech_emplois__sur__accueil",
+        templates={"home/dashboard.html": (('{{ _("Rech. Emplois") }}', "Offres d'emploi"),),
+                   "base.html": (('{{ _("Rech. Emplois") }}', "Offres d'emploi"),)},
+    ),
+    Variant(
+        "no-way-back-to-search", "flow", "the confirmation offers no « Retour à recherche d'emplois »",
+        "REQ-SUB-09", "juste_après_la_soumission",
+        templates={"applications/confirmation.html": (("{{ _(\"Retour à recherche d'emplois\") }}", "Accueil"),)},
+    ),
+    Variant(
+        "upload-option-missing", "flow",
+        "after « Postuler » the option « Mettre en ligne à partir d'un fichier » is gone",
+        "REQ-SUB-04", "postuler__la_question_et__suivant",
+        templates={"applications/options.html": (("{{ choices.upload | t }}", ""),)},
+    ),
     # -- mail ----------------------------------------------------------------------------------------------
     Variant(
         "no-job-alert-mail", "mail", "publishing a matching opening sends no job alert",
@@ -403,8 +784,8 @@ VARIANTS: list[Variant] = [
         patch=_swap("reference_portal.alerts", "send_job_alerts", _alert_to_account_address),
     ),
     Variant(
-        "no-recovery-mail", "mail", "« Mot de passe oublié » says a link was sent but sends nothing",
-        "REQ-REG-08", "mot_de_passe_oublié__envoie",
+        "no-recovery-mail", "mail", "account recovery says a mail was sent but sends nothing",
+        "REQ-REG-07", "code_utilisateur_oublié__envoie",
         patch=_swap("reference_portal.recovery", "queue_mail", lambda original: lambda *a, **k: None),
     ),
     Variant(
