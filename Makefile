@@ -49,11 +49,13 @@ mutants: setup
 	$(BIN)/python -m tests.mutants.matrix
 
 # Zero flakes: the whole suite RUNS times, retries off; prints how many scenarios ever failed.
+# FLAKE_ARGS="--load 2": two CPU-burning processes beside the runs (bounded in time, always ended after).
 RUNS ?= 3
+FLAKE_ARGS ?=
 flake-check: setup
-	$(BIN)/python -m tests.flake_check --runs $(RUNS)
+	$(BIN)/python -m tests.flake_check --runs $(RUNS) $(FLAKE_ARGS)
 
-# Speed: the suite with 1 and 2 workers, the golden path ours vs naive, the portal under load (gunicorn);
+# Speed: the suite with 1 and 2 workers, ours vs a fair naive baseline, the portal under load (gunicorn);
 # writes reports/bench.json. Options: make bench BENCH_ARGS="--sizes 100,10000 --seconds 4 --skip suite"
 BENCH_ARGS ?=
 bench: setup

@@ -91,8 +91,8 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
   Scénario: Une candidature « A l'étude » a bien été reçue et apparaît ainsi dans « Mes candidatures »
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
-    Quand j'ai soumis une candidature à cet appel à candidature
-    Et je clique sur le lien « Mes candidatures »
+    Et que j'ai soumis une candidature à cet appel à candidature
+    Quand je clique sur le lien « Mes candidatures »
     Alors la liste « Mes candidatures » montre cet appel à candidature au statut « Postulé »
     Quand le recruteur passe ma candidature au statut « A l'étude »
     Et je clique sur le bouton « Actualiser »
@@ -102,8 +102,8 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
   Scénario: Une candidature retirée n'apparaît qu'avec « Toutes »
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
-    Quand j'ai soumis une candidature à cet appel à candidature
-    Et j'ouvre ma candidature depuis « Mes candidatures »
+    Et que j'ai soumis une candidature à cet appel à candidature
+    Quand j'ouvre ma candidature depuis « Mes candidatures »
     Et je clique sur le bouton « Retirer ma candidature »
     Et je clique sur le bouton « Confirmer le retrait »
     Et je clique sur le lien « Mes candidatures »
@@ -136,8 +136,8 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
   Scénario: Une candidature « Sélectionné » ne peut plus être retirée
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
-    Quand j'ai soumis une candidature à cet appel à candidature
-    Et j'ouvre ma candidature depuis « Mes candidatures »
+    Et que j'ai soumis une candidature à cet appel à candidature
+    Quand j'ouvre ma candidature depuis « Mes candidatures »
     Et je prépare le retrait de ma candidature sans l'envoyer
     Et le recruteur passe ma candidature au statut « Sélectionné »
     Et j'ouvre ma candidature depuis « Mes candidatures »

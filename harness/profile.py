@@ -17,6 +17,7 @@ CAPABILITIES = {
     "control_api": "the test-control API under /__conformance__/v1/ (seeding, rosters, statuses)",
     "clock": "moving the portal's clock through the control API",
     "sign_in": "signing a candidate in through the control API (the session cookie for a browser)",
+    "submit_application": "submitting an application through the control API (as « Certifier et soumettre » would)",
     "mail": "e-mail sent to the harness's SMTP sink",
 }
 

@@ -43,6 +43,8 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "BEHIND_PROXY": False,
         # The control API answers only loopback peers unless this is set.
         "ALLOW_REMOTE_CONTROL": False,
+        # True: the clock stands still unless the control API moves it (tests that must not count real seconds).
+        "CLOCK_FROZEN": False,
     }
 
 
@@ -89,10 +91,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # Identifiers in URLs stay within what the database stores (a larger one is simply not found, never an error).
     app.url_map.converters["int"] = _DatabaseInteger
 
-    from reference_portal import db, mail, security
+    from reference_portal import clock, db, mail, security
     from reference_portal.templating import init_templating
 
     db.init_app(app)
+    clock.init_app(app)
     csrf.init_app(app)
     security.init_app(app)
     mail.init_app(app)

@@ -2,6 +2,8 @@
 
 The offset lives in the database so that every server process (and thread) reads the same time, and the
 test-control API can move it forward to check time rules (session timeout, deadlines) at their boundary.
+Started with ``CLOCK_FROZEN`` (the portal's own tests), the clock stands still from the start and again after
+a reset: it moves only when it is moved, never because real work took long on a busy machine.
 """
 
 from __future__ import annotations
@@ -9,13 +11,25 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import g, has_request_context
+from flask import Flask, current_app, g, has_request_context
 from sqlalchemy import select
 
 from reference_portal import db
 from reference_portal.models import ClockOffset
 
 NEW_YORK = ZoneInfo("America/New_York")
+
+
+def init_app(app: Flask) -> None:
+    if app.config.get("CLOCK_FROZEN"):
+        with app.app_context():
+            hold_if_configured()
+
+
+def hold_if_configured() -> None:
+    """Under ``CLOCK_FROZEN``, holds a running clock still (where it stands: never backwards)."""
+    if current_app.config.get("CLOCK_FROZEN") and not is_frozen():
+        freeze(True)
 
 
 def _row() -> ClockOffset | None:
@@ -91,6 +105,7 @@ def reset() -> None:
     if row is not None:
         session.delete(row)
         session.commit()
+    hold_if_configured()
 
 
 def format_date(moment: datetime | None, zone: ZoneInfo = NEW_YORK) -> str:

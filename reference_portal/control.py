@@ -158,6 +158,7 @@ def reset() -> Any:
     for table in reversed(Base.metadata.sorted_tables):
         session.execute(table.delete())
     session.commit()
+    clock.hold_if_configured()
     return "", 204
 
 
@@ -445,6 +446,10 @@ def store_application(candidate_id: int) -> Any:
     except IntegrityError:
         session.rollback()
         return _error(409, "this candidate already has an application for this opening")
+    return _application_json(application), 201
+
+
+def _application_json(application: Application) -> Any:
     return jsonify(
         id=application.id,
         opening_id=application.opening_id,
@@ -452,7 +457,78 @@ def store_application(candidate_id: int) -> Any:
         created_at=_iso(application.created_at),
         submitted_at=_iso(application.submitted_at),
         sections=as_json(application),
-    ), 201
+    )
+
+
+@bp.post("/candidates/<int:candidate_id>/applications/submit")
+def submit_application(candidate_id: int) -> Any:
+    """Submits an application to an opening as the candidate would through « Postuler », the 8 steps and
+    « Certifier et soumettre »: every mandatory field filled (the pre-screening questions answered), then the
+    page's own submit rule and confirmation e-mail. For scenarios where a submitted application is only a
+    precondition (capability submit_application); submitting itself is checked through the pages."""
+    from reference_portal.applications.create import stored_application
+    from reference_portal.applications.submit import record_submission, submission_blockers
+
+    body = _body()
+    session = db.session()
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None:
+        return _error(404, f"no candidate with id {candidate_id}")
+    opening_id = body.get("opening_id")
+    if not _is_id(opening_id):
+        raise BadRequest("opening_id must be an integer")
+    if session.get(JobOpening, opening_id) is None:
+        return _error(404, f"no opening with id {opening_id}")
+    application = stored_application(candidate_id, opening_id, DRAFT, {})
+    session.add(application)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        return _error(409, "this candidate already has an application for this opening")
+    _fill_mandatory_fields(application)
+    blockers = submission_blockers(application, candidate) or record_submission(application, candidate)
+    if blockers:
+        session.rollback()
+        return jsonify(error="the application cannot be submitted", blockers=blockers), 409
+    session.commit()
+    session.refresh(application)
+    return _application_json(application), 201
+
+
+def _fill_mandatory_fields(application: Application) -> None:
+    """Every mandatory field of every section given a valid value, checked as the pages check it."""
+    from reference_portal import institutions
+    from reference_portal.applications import sections
+    from reference_portal.forms import validate
+
+    year = clock.now().year
+    for section in sections.SECTIONS:
+        required = tuple(f for f in sections.fields_of(section, application) if f.required)
+        typed = {f.name: _sample_value(f, year) for f in required}
+        checked = validate(required, typed, current_year=year)
+        institutions.check_lookups(required, checked)
+        if not checked.ok:  # the portal's own sample values: a mistake here is the portal's, never the caller's
+            raise RuntimeError(f"sample values refused in {section.key}: {checked.errors}")
+        sections.store(section, application, checked.values)
+
+
+def _sample_value(field: Any, year: int) -> str:
+    from reference_portal import institutions
+
+    if field.kind == "lookup":
+        found, _ = institutions.LISTS[field.lookup].search("begins", "", 1)
+        return found[0].name
+    samples = {
+        "select": field.choices[0] if field.choices else "",
+        "email": "reference@exemple.org",
+        "tel": "+41 22 917 12 34",
+        "integer": str(field.minimum if field.minimum is not None else 1),
+        "year": str(year - 5),
+        "month_year": f"01/{year - 5}",
+        "date_fr": f"01/01/{year - 30}",
+    }
+    return samples.get(field.kind, "Renseigné pour la soumission")
 
 
 @bp.get("/candidates/<int:candidate_id>/attachments")

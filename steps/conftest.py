@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from harness.browser import find_browser
+from harness.browser import BrowserChoice, find_browser
 from harness.masking import watch_password_fields
 from harness.preflight import RunAborted, browser_failure
 from harness.pytest_plugin import RUN_INFO_KEY
@@ -18,17 +18,25 @@ ACTION_TIMEOUT_MS = 10_000
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict, playwright: Playwright) -> dict:
-    choice = find_browser(managed=playwright.chromium.executable_path)
+def browser_choice(playwright: Playwright, pytestconfig: pytest.Config) -> BrowserChoice:
+    """The headless shell, or the full browser with pytest-playwright's ``--headed`` (``run --headed`` passes
+    it) or where no shell is found."""
+    headed = bool(pytestconfig.getoption("--headed"))
+    choice = find_browser(managed=playwright.chromium.executable_path, headed=headed)
     if choice is None:
         raise pytest.UsageError("no Chromium found: run `python -m harness.browser ensure` (make does it)")
-    headless = browser_type_launch_args.get("headless", True)  # pytest-playwright's --headed sets it
-    return {**browser_type_launch_args, **choice.launch_args(headless=headless)}
+    return choice
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict, browser_choice: BrowserChoice) -> dict:
+    return {**browser_type_launch_args, **browser_choice.launch_args()}
 
 
 @pytest.fixture(scope="session")
 def browser(
-    launch_browser, playwright: Playwright, pytestconfig: pytest.Config, browser_type_launch_args: dict
+    launch_browser, playwright: Playwright, pytestconfig: pytest.Config, browser_type_launch_args: dict,
+    request: pytest.FixtureRequest,
 ) -> Iterator[Browser]:
     """One browser per worker: launched here, or a remote one (Selenium Grid 4, Browserless, a Playwright
     server) reached over CDP or a Playwright websocket."""
@@ -49,7 +57,9 @@ def browser(
         executable = browser_type_launch_args.get("executable_path", "the Playwright-managed Chromium")
         how = f"launch {executable}" if where == "launched locally" else f"connect to {where}"
         raise RunAborted(browser_failure(exc, how)) from None
-    pytestconfig.stash[RUN_INFO_KEY]["browser"] = f"{browser.browser_type.name} {browser.version}"
+    # Which build ran (the headless shell or the full browser), where this harness launched it.
+    name = request.getfixturevalue("browser_choice").build if where == "launched locally" else browser.browser_type.name
+    pytestconfig.stash[RUN_INFO_KEY]["browser"] = f"{name} {browser.version}"
     pytestconfig.stash[RUN_INFO_KEY]["browser_location"] = where
     yield browser
     browser.close()

@@ -1,5 +1,6 @@
 """Zero flakes: run the whole suite N times against the reference portal, retries off, and count the
-scenarios that ever failed. ``make flake-check RUNS=N`` (``python -m tests.flake_check --runs N``)."""
+scenarios that ever failed. ``make flake-check RUNS=N`` (``python -m tests.flake_check --runs N``);
+``--load N`` runs N CPU-burning processes beside it, so the check is made on a loaded machine."""
 
 from __future__ import annotations
 
@@ -10,22 +11,52 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+# A burner stops by itself after this long even if nothing stops it (the check was killed): never left behind.
+BURN_SECONDS_PER_RUN = 1200
+_BURN = "import sys, time\nend = time.monotonic() + float(sys.argv[1])\nwhile time.monotonic() < end:\n    pass\n"
+
+
+@contextmanager
+def cpu_load(processes: int, seconds: float) -> Iterator[list[subprocess.Popen]]:
+    """``processes`` busy loops beside what runs inside, each ending by itself after ``seconds`` at most,
+    and all of them ended (and reaped) when the block is left, however it is left."""
+    burners: list[subprocess.Popen] = []
+    try:
+        for _ in range(processes):
+            burners.append(subprocess.Popen([sys.executable, "-c", _BURN, str(seconds)],
+                                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL))
+        yield burners
+    finally:
+        for burner in burners:
+            burner.kill()
+        for burner in burners:
+            burner.wait()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="flake-check", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--load", type=int, default=0, metavar="N",
+                        help="N CPU-burning processes beside the runs (each bounded in time, all ended after)")
+    parser.add_argument("pytest_args", nargs="*", help="after --: passed to pytest, e.g. -- -k session")
     args = parser.parse_args(argv)
+    if args.runs < 1 or args.workers < 1 or args.load < 0:
+        parser.error("--runs and --workers must be at least 1, --load at least 0")
     outcomes: dict[str, list[str]] = defaultdict(list)
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="inspira-flakes-") as tmp:
+    extra = ["--", *args.pytest_args] if args.pytest_args else []
+    with tempfile.TemporaryDirectory(prefix="inspira-flakes-") as tmp, \
+            cpu_load(args.load, BURN_SECONDS_PER_RUN * args.runs):
         for run in range(1, args.runs + 1):
             reports = Path(tmp) / f"run-{run}"
             subprocess.run(
                 [sys.executable, "-m", "harness.cli", "run", "--workers", str(args.workers),
-                 "--report-dir", str(reports)],
+                 "--report-dir", str(reports), *extra],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
             )
             latest = reports / "latest" / "report.json"
@@ -43,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     ever_failed = {name: seen for name, seen in outcomes.items() if any(o != "passed" for o in seen)}
     for name, seen in sorted(ever_failed.items()):
         print(f"  {name}: {', '.join(seen)}")
-    print(f"{args.runs} runs in {time.monotonic() - started:.0f} s: {len(outcomes)} scenarios, "
+    load = f" beside {args.load} CPU-burning process{'es' if args.load > 1 else ''}" if args.load else ""
+    print(f"{args.runs} runs in {time.monotonic() - started:.0f} s{load}: {len(outcomes)} scenarios, "
           f"{len(ever_failed)} ever failed")
     return 1 if ever_failed else 0
 

@@ -92,26 +92,36 @@ def conditions(application_id: int) -> Any:
         error = messages.TERMS_NOT_ACCEPTED
         page = render_template("applications/conditions.html", application=application, error=error)
         return page, 422
-    now = clock.now()
     session = db.session()
-    changed = session.execute(
+    if (refused := record_submission(application, candidate)) is not None:
+        session.rollback()
+        if refused == [messages.ALREADY_SUBMITTED]:  # another request submitted it first
+            return refuse_if_not_draft(session.get(Application, application.id, populate_existing=True))
+        page = render_template("applications/blocked.html", application=application, blockers=refused)
+        return page, 409
+    session.commit()
+    return redirect(url_for("applications.confirmation", application_id=application.id), 303)
+
+
+def record_submission(application: Application, candidate: Candidate) -> list[str] | None:
+    """« Postulé » now, with the confirmation e-mail queued in the same transaction (the caller commits, so
+    both happen or neither does). Else why not, and the caller rolls back: « already submitted » when another
+    request submitted it first, or what the content lacks once its row is held."""
+    now = clock.now()
+    changed = db.session().execute(
         update(Application)
         .where(Application.id == application.id, Application.status == DRAFT)
         .values(status=APPLIED, submitted_at=now)
     ).rowcount
-    if changed != 1:  # another request submitted it first
-        session.rollback()
-        return refuse_if_not_draft(session.get(Application, application.id, populate_existing=True))
+    if changed != 1:
+        return [messages.ALREADY_SUBMITTED]
     # The row is held now (see steps.hold_draft): what is submitted is checked again as it is stored, so a save
     # that committed after the first check cannot slip an empty mandatory field into a submission.
+    session = db.session()
     session.expire_all()
-    application = session.get(Application, application_id)
-    candidate = current_candidate()
+    application = session.get(Application, application.id)
     if blockers := content_blockers(application, candidate):
-        session.rollback()
-        page = render_template("applications/blocked.html", application=application, blockers=blockers)
-        return page, 409
-    # The confirmation goes in the same transaction as the status: both happen, or neither does.
+        return blockers
     opening = application.opening
     profile = candidate.profile
     queue_mail(
@@ -124,8 +134,7 @@ def conditions(application_id: int) -> Any:
             clock.format_date(now),
         ),
     )
-    session.commit()
-    return redirect(url_for("applications.confirmation", application_id=application.id), 303)
+    return None
 
 
 @bp.get("/<int:application_id>/confirmation")

@@ -4,7 +4,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,9 @@ from fixtures.mail import free_port
 CLI = [sys.executable, "-m", "harness.cli"]
 
 
-def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, check=False)
+def cli(*args: str, timeout: float = 60, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, check=False,
+                          env={**os.environ, **(env or {})})
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess, *words: str) -> None:
@@ -27,13 +27,22 @@ def assert_one_clear_line(result: subprocess.CompletedProcess, *words: str) -> N
         assert word in lines[0]
 
 
-def test_an_unreachable_base_url_is_one_line_and_exit_3_within_10_seconds():
+def test_an_unreachable_base_url_is_one_line_and_exit_3_before_any_browser_starts(tmp_path):
+    """Refused at once, without waiting out a time-out or starting a browser: checked by what happened (the
+    connection was refused; the browser, a script that leaves a mark when started, never ran), not by a
+    stopwatch a busy machine would stop."""
+    mark = tmp_path / "browser-started"
+    browser = tmp_path / "chromium"
+    browser.write_text(f"#!/bin/sh\ntouch {mark}\nexit 1\n", encoding="utf-8")
+    browser.chmod(0o755)
     url = f"http://127.0.0.1:{free_port()}"
-    started = time.monotonic()
-    result = cli("run", "--base-url", url)
-    assert time.monotonic() - started < 10
+    result = cli("run", "--base-url", url, "--report-dir", str(tmp_path / "reports"),
+                 env={"INSPIRA_BROWSER": str(browser)})
     assert result.returncode == 3
-    assert_one_clear_line(result, url, "cannot reach")
+    assert_one_clear_line(result, url, "cannot reach", "connection refused")
+    assert not mark.exists()
+    report = json.loads((tmp_path / "reports" / "latest" / "report.json").read_text(encoding="utf-8"))
+    assert report["verdict"] == "ERROR" and report["scenarios"] == []
 
 
 def test_a_malformed_profile_is_refused_before_any_browser_starts(tmp_path):
@@ -96,8 +105,11 @@ def test_the_browser_check_names_the_browser_and_its_version():
         [sys.executable, "-m", "harness.browser", "ensure"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("browser: ") and any(ch.isdigit() for ch in result.stdout)
-    assert Path(result.stdout.rsplit("(", 1)[1].rstrip(")\n")).exists()
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("browser (headless): chromium") and any(ch.isdigit() for ch in lines[0])
+    for line in lines:  # the headless one, and the headed one where there is a full browser
+        assert line.startswith(("browser (headless): ", "browser (headed): chromium ("))
+        assert Path(line.rsplit("(", 1)[1].rstrip(")")).exists()
 
 
 def test_serve_on_an_older_database_is_one_line_and_exit_2(tmp_path):

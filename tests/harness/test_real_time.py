@@ -6,7 +6,6 @@ import os
 import secrets
 import subprocess
 import sys
-import time
 from types import SimpleNamespace
 
 import pytest
@@ -51,39 +50,38 @@ def test_real_time_stands_in_for_the_clock_only_where_waiting_is_all_that_is_nee
 
 
 @pytest.mark.slow
-def test_session_scenarios_wait_for_real_against_a_portal_with_an_eight_second_timeout(tmp_path):
+def test_session_scenarios_wait_for_real_against_a_portal_with_a_sixteen_second_timeout(tmp_path):
     token = secrets.token_hex(16)
-    short = ["--session-timeout", "8", "--session-warning", "5"]
+    short = ["--session-timeout", "16", "--session-warning", "10"]
     with ReferencePortal(tmp_path / "portal", control_token=token, extra_args=short, launcher=SERVE) as portal:
         # The control API only makes the accounts; the run itself goes without it, and without the clock.
         profile = provisioned_profile(
             ControlClient(portal.base_url, token), People(), PROFILES_DIR / "reference-no-control.toml",
-            "reference-eight-seconds", accounts={"complete": 8}, openings={},
-            # Two seconds either side of a boundary: room for a loaded machine's slow page loads.
-            timing={"session_timeout_seconds": 8, "session_warning_seconds": 5, "real_time_tolerance_seconds": 2},
+            "reference-sixteen-seconds", accounts={"complete": 8}, openings={},
+            # Real waits are what is under test, so real seconds count here and nowhere else: four seconds either
+            # side of a boundary leave room for a loaded machine's page loads (two CPU hogs beside the run).
+            timing={"session_timeout_seconds": 16, "session_warning_seconds": 10, "real_time_tolerance_seconds": 4},
         )
-        (tmp_path / "eight-seconds.toml").write_text(profile, encoding="utf-8")
-        started = time.monotonic()
+        (tmp_path / "sixteen-seconds.toml").write_text(profile, encoding="utf-8")
         result = subprocess.run(
             [sys.executable, "-m", "harness.cli", "run", "--real-time", "--workers", "2",
-             "--base-url", portal.base_url, "--profile", str(tmp_path / "eight-seconds.toml"),
+             "--base-url", portal.base_url, "--profile", str(tmp_path / "sixteen-seconds.toml"),
              "--report-dir", str(tmp_path / "reports"), "--", "-k", SESSION_SCENARIOS],
             capture_output=True, text=True, timeout=300, check=False, env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-        elapsed = time.monotonic() - started
     output = result.stdout + result.stderr
     report = json.loads((tmp_path / "reports" / "latest" / "report.json").read_text(encoding="utf-8"))
     outcomes = {s["name"]: (s["outcome"], s.get("message")) for s in report["scenarios"]}
     assert len(outcomes) == 4 and all(o == "passed" for o, _ in outcomes.values()), (outcomes, output)
     assert result.returncode == 0 and report["verdict"] == "CONFORMANT", output
-    # The waits were real, and kept clear of the boundaries: 19 min 59 s → 6 s, 20 min 01 s → 10 s,
-    # 17 min 59 s → 3 s (the warning comes at 5 s).
+    # The waits were real, and kept clear of the boundaries: 19 min 59 s → 12 s, 20 min 01 s → 20 s,
+    # 17 min 59 s → 6 s (the warning comes at 10 s). That they were scaled, not the guide's 20 minutes, is
+    # the subprocess's time-out's to catch: no stopwatch on the run, which a busy machine would stop.
     idle = {}
     for scenario in report["scenarios"]:
         for step in scenario["steps"]:
             if "sans activité pendant" in step["text"] or "inactif pendant" in step["text"]:
                 idle.setdefault(step["text"].rsplit("pendant ", 1)[1], []).append(step["duration_s"])
-    expected = {"19 min 59 s": 6, "20 min 01 s": 10, "17 min 59 s": 3, "19 min 00 s": 6}
+    expected = {"19 min 59 s": 12, "20 min 01 s": 20, "17 min 59 s": 6, "19 min 00 s": 12}
     for duration, seconds in expected.items():
         assert idle[duration] and all(s >= seconds - 0.05 for s in idle[duration]), idle
-    assert elapsed < 120, elapsed

@@ -190,16 +190,16 @@ def _in_request(endpoint: str, method: str = "POST") -> bool:
 
 
 def _blockers_forgetting(endpoint: str, keep: Callable[[str], bool]) -> Callable[[Any], Any]:
-    """``submission_blockers`` as before for the page; at ``endpoint`` (the final submission), only those kept."""
+    """``content_blockers`` as before for the page; at ``endpoint`` (the final submission), only those kept."""
 
     def make(original):
-        def submission_blockers(application, candidate):
+        def content_blockers(application, candidate):
             found = original(application, candidate)
             if _in_request(endpoint, "GET") or _in_request(endpoint, "POST"):
                 return [b for b in found if keep(b)]
             return found
 
-        return submission_blockers
+        return content_blockers
 
     return make
 
@@ -369,7 +369,7 @@ def _alert_for_every_opening(original):
 def _missing_fields_ignored(original):
     """At the final submission, the mandatory fields left empty no longer count (the review page still lists them)."""
 
-    def submission_blockers(application, candidate):
+    def content_blockers(application, candidate):
         found = original(application, candidate)
         if not (_in_request("applications.conditions", "GET") or _in_request("applications.conditions", "POST")):
             return found
@@ -380,7 +380,7 @@ def _missing_fields_ignored(original):
                    for section in sections.SECTIONS for label in sections.missing(section, application)}
         return [b for b in found if b not in missing]
 
-    return submission_blockers
+    return content_blockers
 
 
 def _deadline_only_in_pages(*endpoints: str) -> Callable[[Any], Any]:
@@ -672,7 +672,7 @@ VARIANTS: list[Variant] = [
             f"{state}-submission-taken", "rule",
             f"« Soumettre candidature » is disabled for an opening {state}, the server submits",
             "REQ-FAQ-03", f"ne_peut_pas_être_soumise and {example}", server_only=True,
-            patch=_swap("reference_portal.applications.submit", "submission_blockers",
+            patch=_swap("reference_portal.applications.submit", "content_blockers",
                         _blockers_forgetting("applications.conditions", lambda b, key=key: not _closed_or(key)(b))),
         )
         # The examples' IDs are escaped past ASCII (« fermé » is ferm\xe9): each selected by its ASCII part.
@@ -683,7 +683,7 @@ VARIANTS: list[Variant] = [
         "incomplete-submission-taken", "rule",
         "« Soumettre candidature » is disabled while a mandatory field is empty, the server submits",
         "REQ-SUB-17", "champ_obligatoire_a_été_vidé", server_only=True,
-        patch=_swap("reference_portal.applications.submit", "submission_blockers", _missing_fields_ignored),
+        patch=_swap("reference_portal.applications.submit", "content_blockers", _missing_fields_ignored),
     ),
     Variant(
         "terms-not-checked", "rule", "the page asks for « J'accepte ces conditions », the server submits without it",

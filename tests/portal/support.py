@@ -6,7 +6,9 @@ import os
 import re
 import secrets
 import socket
+import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -32,11 +34,14 @@ def database_url(tmp_path: Path) -> str:
 
 
 def make_app(tmp_path: Path, **overrides: Any) -> Flask:
+    """The portal on a new database, its clock held still: time moves only when a test moves it, so no outcome
+    depends on how long the machine took to answer (``CLOCK_FROZEN=False`` for a clock that runs)."""
     config = {
         "DATABASE_URL": database_url(tmp_path),
         "SECRET_KEY": "test",
         "CONTROL_TOKEN": TOKEN,
         "WTF_CSRF_ENABLED": False,
+        "CLOCK_FROZEN": True,
     }
     config.update(overrides)
     app = create_app(config)
@@ -80,6 +85,10 @@ class Control:
     def advance(self, seconds: float) -> dict:
         return self.call("POST", "/clock", {"advance_seconds": seconds})
 
+    def now(self) -> datetime:
+        """The portal's time (held still in these tests): what dates made for a test are counted from."""
+        return datetime.fromisoformat(self.call("GET", "/clock")["now"].replace("Z", "+00:00"))
+
 
 def login(client: FlaskClient, candidate: dict) -> None:
     response = client.post("/connexion", data={"user_code": candidate["user_code"], "password": candidate["password"]})
@@ -96,9 +105,11 @@ def text(response: Any) -> str:
 @dataclass
 class MailBox:
     messages: list[EmailMessage] = field(default_factory=list)
+    arrived: threading.Event = field(default_factory=threading.Event)  # set by the first message
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd API)
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        self.arrived.set()
         return "250 OK"
 
 

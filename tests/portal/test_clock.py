@@ -2,8 +2,11 @@ from datetime import UTC, datetime
 
 from reference_portal import clock
 
+from .support import Control, make_app
 
-def test_now_includes_the_stored_offset(app):
+
+def test_now_includes_the_stored_offset(tmp_path):
+    app = make_app(tmp_path, CLOCK_FROZEN=False)
     with app.app_context():
         start = clock.now()
         clock.advance(86400)
@@ -28,3 +31,28 @@ def test_a_frozen_clock_stands_still_moves_exactly_and_runs_on_from_where_it_sto
         clock.freeze(False)
         assert not clock.is_frozen()
         assert 1199 <= (clock.now() - held).total_seconds() < 1205  # never backwards
+
+
+def test_a_portal_started_with_a_frozen_clock_moves_only_when_moved_even_after_a_reset(tmp_path):
+    app = make_app(tmp_path, CLOCK_FROZEN=True)
+    control = Control(app.test_client())
+    held = control.call("GET", "/clock")
+    assert held["frozen"] is True
+    control.candidate("complete")  # real work (a password hashed) takes real time: none of it counts
+    assert control.call("GET", "/clock")["now"] == held["now"]
+    moved = control.advance(90)
+    assert moved["frozen"] is True and (moment(moved) - moment(held)).total_seconds() == 90
+    control.call("POST", "/reset", expect=204)
+    after_reset = control.call("GET", "/clock")
+    assert after_reset["frozen"] is True
+    control.candidate("complete")
+    assert control.call("GET", "/clock") == after_reset
+
+
+def test_a_portal_started_with_a_running_clock_is_not_held(tmp_path):
+    control = Control(make_app(tmp_path, CLOCK_FROZEN=False).test_client())
+    assert control.call("GET", "/clock")["frozen"] is False
+
+
+def moment(answer: dict) -> datetime:
+    return datetime.fromisoformat(answer["now"].replace("Z", "+00:00"))

@@ -132,3 +132,53 @@ def test_sign_in_hands_over_a_cookie_the_portal_honours_as_a_new_sign_in(client,
     forged.set_cookie(first["cookies"][0]["name"], first["cookies"][0]["value"][:-2] + "xx")
     assert forged.get("/accueil").status_code == 302
     control.call("POST", "/candidates/999999/sign-in", expect=404)
+
+
+def test_submit_application_goes_through_the_pages_rule_and_sends_the_confirmation(app, client, control):
+    from sqlalchemy import select
+
+    from reference_portal import db, messages
+    from reference_portal.models import OutgoingMail
+
+    person = control.candidate("complete")
+    opening = control.opening(prescreening_questions=["Parlez-vous anglais ?"])
+    submitted = control.call("POST", f"/candidates/{person['id']}/applications/submit",
+                             {"opening_id": opening["id"]}, expect=201)
+    assert submitted["status"] == "Postulé" and submitted["opening_id"] == opening["id"]
+    assert submitted["submitted_at"] == control.call("GET", "/clock")["now"]
+    assert [a["answer"] for a in submitted["sections"]["prescreening"]] == ["Oui"]
+    [stored] = control.applications(person["id"])
+    assert {key: stored[key] for key in submitted} == submitted
+    with app.app_context():
+        [mail] = db.session().execute(select(OutgoingMail)).scalars().all()
+    assert mail.to_address == person["email"] and mail.subject == messages.confirmation_subject(opening["number"])
+    from .support import login
+
+    login(client, person)  # the candidate's pages show it submitted, as after « Certifier et soumettre »
+    review = client.get(f"/candidatures/{submitted['id']}/etape/8")
+    assert review.status_code == 200 and "Soumettre candidature" not in review.get_data(as_text=True)
+    again = control.call("POST", f"/candidates/{person['id']}/applications/submit",
+                         {"opening_id": opening["id"]}, expect=409)
+    assert "already has an application" in again["error"]
+
+
+@pytest.mark.parametrize("case", ["closed opening", "incomplete profile"])
+def test_submit_application_is_refused_as_the_page_would_and_stores_nothing(control, case):
+    from reference_portal import messages
+
+    person = control.candidate("empty" if case == "incomplete profile" else "complete")
+    opening = control.opening(state="closed" if case == "closed opening" else "open")
+    refused = control.call("POST", f"/candidates/{person['id']}/applications/submit",
+                           {"opening_id": opening["id"]}, expect=409)
+    expected = messages.PROFILE_INCOMPLETE if case == "incomplete profile" else messages.OPENING_REFUSALS["closed"]
+    assert expected in refused["blockers"]
+    assert control.applications(person["id"]) == []
+
+
+def test_submit_application_needs_a_known_candidate_and_opening(control):
+    person = control.candidate("complete")
+    opening = control.opening()
+    control.call("POST", "/candidates/999999/applications/submit", {"opening_id": opening["id"]}, expect=404)
+    control.call("POST", f"/candidates/{person['id']}/applications/submit", {"opening_id": 999999}, expect=404)
+    control.call("POST", f"/candidates/{person['id']}/applications/submit", {"opening_id": "un"}, expect=400)
+    control.call("POST", f"/candidates/{person['id']}/applications/submit", {}, expect=400)

@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from reference_portal import messages
 
@@ -23,7 +23,7 @@ def test_search_by_keyword_and_number(client, control, candidate):
 
 
 def test_search_hides_unpublished_and_filters_period(client, control, candidate):
-    now = datetime.now(UTC)
+    now = control.now()
     control.opening(title="Futur", posted_at=iso(now + timedelta(days=2)))
     control.opening(title="Ancien", posted_at=iso(now - timedelta(days=20)))
     control.opening(title="Récent", posted_at=iso(now - timedelta(days=2)))
@@ -73,7 +73,7 @@ def test_no_postuler_when_not_accepting(client, control, candidate):
         page = client.get(f"/emplois/{opening['id']}")
         assert reason in text(page) and ">Postuler</button>" not in page.get_data(as_text=True)
         assert client.post(f"/emplois/{opening['id']}/postuler").status_code == 409
-    past = control.opening(title="Trop tard", deadline=iso(datetime.now(UTC) + timedelta(minutes=10)))
+    past = control.opening(title="Trop tard", deadline=iso(control.now() + timedelta(minutes=10)))
     control.advance(15 * 60)  # past the deadline, within the session timeout
     assert messages.OPENING_REFUSALS["deadline"] in text(client.get(f"/emplois/{past['id']}"))
     assert client.post(f"/emplois/{past['id']}/postuler").status_code == 409

@@ -1,0 +1,29 @@
+"""`make flake-check FLAKE_ARGS="--load N"`: the CPU burners beside the runs never outlive the check."""
+
+import pytest
+
+from tests.flake_check import cpu_load
+
+
+def test_the_burners_run_inside_the_block_and_are_ended_when_it_is_left():
+    with cpu_load(2, 600) as burners:
+        assert len(burners) == 2 and all(burner.poll() is None for burner in burners)
+    assert all(burner.poll() is not None for burner in burners)
+
+
+def test_the_burners_are_ended_when_the_run_inside_fails():
+    with pytest.raises(RuntimeError), cpu_load(1, 600) as burners:
+        assert burners[0].poll() is None
+        raise RuntimeError("the run broke")
+    assert burners[0].poll() is not None
+
+
+def test_a_burner_ends_by_itself_at_its_bound():
+    with cpu_load(1, 0.2) as [burner]:
+        # Its own end, exit code 0, not the kill of the block's exit (which would be -9).
+        assert burner.wait(timeout=300) == 0
+
+
+def test_no_load_starts_nothing():
+    with cpu_load(0, 600) as burners:
+        assert burners == []
