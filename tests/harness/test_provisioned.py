@@ -232,8 +232,8 @@ def test_a_portal_without_control_api_passes_with_provisioned_data(tmp_path):
     for words in ("se connecte à inspira", "aucun cookie", "Le site Carrières offre"):
         assert outcome(words)[0] == "passed", (words, outcomes)
     # Needs the control API (openings published at given dates): not testable, and says why.
-    assert outcome("Tt moment")[0] == "not_testable"
-    assert "missing capability: control_api" in outcome("Tt moment")[1]
+    assert outcome("« Tt moment » montre")[0] == "not_testable"
+    assert "missing capability: control_api" in outcome("« Tt moment » montre")[1]
     # One opening for two scenarios that each need one: the first passes, the second is told why it cannot.
     with_opening = [outcome("montre les questions de présélection"), outcome("Répondre aux « Questions")]
     assert sorted(o for o, _ in with_opening) == ["not_testable", "passed"], with_opening
