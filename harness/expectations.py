@@ -12,9 +12,10 @@ stale. The conformance verdict itself is never changed by expectations.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from harness.toml_files import read_toml
 
 FAILING = {"failed", "error"}
 
@@ -37,18 +38,7 @@ class Expectation:
 
 def load_expectations(path: Path | str) -> list[Expectation]:
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ExpectationsError(f"{path}: no such expectations file") from None
-    except IsADirectoryError:
-        raise ExpectationsError(f"{path}: a directory, not an expectations file") from None
-    except OSError as exc:
-        raise ExpectationsError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError as exc:
-        raise ExpectationsError(f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ExpectationsError(f"{path}: not valid TOML ({exc})") from None
+    data = read_toml(path, "expectations file", ExpectationsError)
     unknown = set(data) - {"expected_failure"}
     if unknown:
         raise ExpectationsError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; expected [[expected_failure]]")

@@ -7,11 +7,11 @@ optional capabilities it offers. A malformed profile is refused before any brows
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness.paths import PROFILES_DIR
+from harness.toml_files import read_toml
 
 CAPABILITIES = {
     "control_api": "the test-control API under /__conformance__/v1/ (seeding, rosters, statuses)",
@@ -374,18 +374,7 @@ def _messages(data: dict, path: Path) -> dict[str, str]:
 
 def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     """A profile's data, with ``extends = "other.toml"`` (relative to it) merged underneath."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ProfileError(f"{path}: no such profile file") from None
-    except IsADirectoryError:
-        raise ProfileError(f"{path}: a directory, not a profile file") from None
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError as exc:
-        raise ProfileError(f"{path}: not UTF-8 text (byte {exc.start}); save the profile as UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{path}: not valid TOML ({exc})") from None
+    data = read_toml(path, "profile file", ProfileError)
     base_name = data.pop("extends", None)
     if base_name is None:
         return data

@@ -230,33 +230,32 @@ def _drafts_only_in_pages(original):
     return lambda application: None
 
 
-def _terms_taken_for_granted() -> None:
-    """The final submission no longer looks at « J'accepte ces conditions » (the page still asks for it)."""
-    from werkzeug.datastructures import ImmutableMultiDict
+def _form_rewritten(endpoint: str, field_name: str, value: str, sent: str | None = None) -> Callable[[], None]:
+    """Before ``endpoint``'s POST is handled, its form says ``field_name`` = ``value`` (only where it said ``sent``,
+    when given): the page still asks what it asked, the server no longer reads the answer."""
 
-    from reference_portal.applications import bp
+    def patch() -> None:
+        from werkzeug.datastructures import ImmutableMultiDict
 
-    @bp.before_request
-    def accept_anyway() -> None:
-        from flask import request
+        from reference_portal.applications import bp
 
-        if request.endpoint == "applications.conditions" and request.method == "POST":
-            request.form = ImmutableMultiDict({**request.form.to_dict(), "accept": "yes"})
+        @bp.before_request
+        def rewrite() -> None:
+            from flask import request
+
+            if request.endpoint != endpoint or request.method != "POST":
+                return
+            if sent is None or request.form.get(field_name) == sent:
+                request.form = ImmutableMultiDict({**request.form.to_dict(), field_name: value})
+
+    return patch
 
 
-def _reuse_without_model() -> None:
-    """« Reprendre une candidature existante ou précédente » is disabled with no application saved, but the server
-    takes the choice anyway (as a blank application)."""
-    from werkzeug.datastructures import ImmutableMultiDict
-
-    from reference_portal.applications import bp
-
-    @bp.before_request
-    def reuse_as_new() -> None:
-        from flask import request
-
-        if request.endpoint == "applications.new_options" and request.form.get("choice") == "reuse":
-            request.form = ImmutableMultiDict({**request.form.to_dict(), "choice": "new"})
+# The final submission no longer looks at « J'accepte ces conditions » (the page still asks for it).
+_terms_taken_for_granted = _form_rewritten("applications.conditions", "accept", "yes")
+# « Reprendre une candidature existante ou précédente » is disabled with no application saved, but the server
+# takes the choice anyway (as a blank application).
+_reuse_without_model = _form_rewritten("applications.new_options", "choice", "new", sent="reuse")
 
 
 def _files_for_anyone() -> None:
