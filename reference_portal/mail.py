@@ -24,11 +24,12 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 from typing import Any
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, request
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from reference_portal import clock, db
+from reference_portal.after_answer import after_answer
 from reference_portal.models import OutgoingMail
 
 log = logging.getLogger(__name__)
@@ -170,7 +171,7 @@ def init_app(app: Flask) -> None:
             last_sweep[0] = time.monotonic()
             # Once the answer has gone out, not before: how long a request takes then says nothing of whether
             # it sent mail (« Mot de passe oublié » would otherwise tell which accounts exist by its delay).
-            response.call_on_close(lambda: _deliver_in_background(app))
+            after_answer(response, request.environ, lambda: _deliver_in_background(app))
         return response
 
 

@@ -10,12 +10,18 @@ from types import FrameType
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from reference_portal import ConfigurationError, create_app, mail, set_public_url
+from reference_portal.after_answer import run_pending
 from reference_portal.control import is_loopback
 
 
-class _RequestHandler(WSGIRequestHandler):
+class RequestHandler(WSGIRequestHandler):
     def version_string(self) -> str:
         return "inspira"  # the Server header names no software version to look vulnerabilities up by
+
+    def connection_dropped(self, error: BaseException, environ: dict | None = None) -> None:
+        """The client reset the connection: werkzeug then skips closing the response, so what was to run after
+        the answer (the delivery of the mail an action queued) runs here instead."""
+        run_pending(environ)
 
 
 WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
@@ -55,7 +61,7 @@ def serve(
             f"bound to {host}, the portal cannot tell which address its mail links should use: give --public-url"
         )
     app = create_app(config)
-    server = make_server(host, port, app, threaded=True, request_handler=_RequestHandler)
+    server = make_server(host, port, app, threaded=True, request_handler=RequestHandler)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
     if not public_url:

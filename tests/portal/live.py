@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 from flask import Flask
 from werkzeug.serving import make_server
 
+from reference_portal.server import RequestHandler
+
 T = TypeVar("T")
 RACE_TIMEOUT_S = 60.0  # a bound on the whole race, never an expectation of speed
 
@@ -22,7 +24,7 @@ RACE_TIMEOUT_S = 60.0  # a bound on the whole race, never an expectation of spee
 @contextmanager
 def served(app: Flask) -> Iterator[str]:
     """Serves ``app`` on a free loopback port in a thread; yields its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=RequestHandler)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     app.config.update(PUBLIC_URL=base, TRUSTED_HOSTS=["127.0.0.1", "localhost"])
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -195,3 +195,36 @@ def test_job_alerts_wait_in_the_outbox_while_smtp_is_down_and_arrive_once(portal
     assert deliver(app) == 1 and deliver(app) == 0
     [arrived] = sink.box.messages
     assert arrived["To"] == "juriste@exemple.org" and opening["number"] in arrived["Subject"]
+
+
+
+def test_mail_leaves_even_when_the_server_skips_closing_the_answer(tmp_path, sink):
+    """Werkzeug's server skips closing a response when the client resets the connection while the server
+    drains the rest of the request (Chromium does, after a form POST answered by a redirect): it reports the
+    drop instead, and the mail the action queued must leave then, not wait for the next sweep."""
+    from werkzeug.test import EnvironBuilder
+
+    from reference_portal.server import RequestHandler
+
+    sink.up()
+    app = make_app(tmp_path, SMTP_HOST="127.0.0.1", SMTP_PORT=sink.port)
+    client = app.test_client()
+    control = Control(client)
+    login(client, control.candidate("complete"))
+    data = {"name": "Juristes", "mots_cles": "juriste", "periode": "tout", "alert": "yes",
+            "alert_email": "juriste@exemple.org"}
+    assert client.post("/emplois/recherches-enregistrees/nouvelle", data=data).status_code in (302, 303)
+    opening = control.opening(title="Juriste", posted_at="2999-01-01T00:00:00+00:00")
+    environ = EnvironBuilder(
+        path=f"/__conformance__/v1/openings/{opening['id']}/publish", method="POST", json={},
+        headers=control.headers, environ_base={"REMOTE_ADDR": "127.0.0.1"},
+    ).get_environ()
+    answer = app(environ, lambda status, headers, exc_info=None: None)
+    assert b"alerts_sent" in b"".join(answer)  # the answer is sent, and, as on a reset, never closed
+    [queued] = outbox(app)
+    assert queued.sent_at is None and sink.box.messages == []
+    RequestHandler.connection_dropped(None, ConnectionResetError(104, "Connection reset by peer"), environ)
+    assert [m["To"] for m in sink.box.messages] == ["juriste@exemple.org"]
+    RequestHandler.connection_dropped(None, ConnectionResetError(104, "Connection reset by peer"), environ)
+    answer.close()  # a close after all (or a second report) sends nothing twice
+    assert len(sink.box.messages) == 1 and outbox(app)[0].sent_at is not None
