@@ -194,6 +194,9 @@ class Timing:
     session_warning_seconds: float = GUIDE_SESSION_WARNING_S
     # How far a real wait stays from a boundary it must fall before or after.
     real_time_tolerance_seconds: float = 1.0
+    # How long a scenario waits for an e-mail the guide promises before it fails. The guide gives no delay;
+    # the wait ends as soon as the mail arrives, so a generous bound costs time only when mail is missing.
+    mail_wait_seconds: float = 60.0
 
     @property
     def scale(self) -> float:
@@ -311,7 +314,7 @@ def _openings(data: dict, path: Path) -> tuple[Opening, ...]:
 def _timing(data: dict, path: Path) -> Timing:
     table = data.get("timing", {})
     _expect(isinstance(table, dict), path, "timing", "a table of durations in seconds")
-    names = ("session_timeout_seconds", "session_warning_seconds", "real_time_tolerance_seconds")
+    names = ("session_timeout_seconds", "session_warning_seconds", "real_time_tolerance_seconds", "mail_wait_seconds")
     for key, value in table.items():
         _expect(key in names, path, f"timing.{key}", f"one of {', '.join(names)}")
         _expect(isinstance(value, int | float) and not isinstance(value, bool) and value > 0, path,
@@ -323,7 +326,7 @@ def _timing(data: dict, path: Path) -> Timing:
     tolerance = table.get("real_time_tolerance_seconds", 1.0)
     _expect(tolerance < warning, path,
             "timing.real_time_tolerance_seconds", f"fewer seconds than the warning comes after ({warning})")
-    return Timing(timeout, warning, tolerance)
+    return Timing(timeout, warning, tolerance, table.get("mail_wait_seconds", Timing.mail_wait_seconds))
 
 
 def _reading_error(path: Path, key: str, problem: str) -> ProfileError:

@@ -137,3 +137,17 @@ def test_offline_form_files_are_read_relative_to_the_profile(tmp_path):
                              'offline_form_malformed = "samples/malformed.csv"'})
     profile = load_profile(write(tmp_path, text))
     assert profile.reading("offline_form_filled") == (tmp_path / "samples" / "filled.csv").resolve()
+
+
+def test_the_mail_wait_comes_from_the_profile_and_a_mail_sink_uses_it(tmp_path):
+    from fixtures.mail import MailSink
+
+    assert load_profile(REFERENCE).timing.mail_wait_seconds == 60
+    text = reference_text() + "\n[timing]\nmail_wait_seconds = 0.2\n"
+    if "[timing]" in reference_text():
+        text = reference_text(**{"[timing]": "[timing]\nmail_wait_seconds = 0.2"})
+    profile = load_profile(write(tmp_path, text))
+    assert profile.timing.mail_wait_seconds == 0.2
+    sink = MailSink(wait_seconds=profile.timing.mail_wait_seconds)
+    with pytest.raises(pytest.fail.Exception, match="within 0.2 s"):
+        sink.wait_for_mail_to("personne@exemple.org")  # nothing arrives: fails after the profile's bound
