@@ -239,7 +239,9 @@ class ReportCollector:
 
         option = self.config.option
         by_shard = self.config.stash[RUN_INFO_KEY].get("shard_deselected", 0)
-        selected_subset = bool(self.deselected - by_shard or option.keyword or option.markexpr)
+        # With workers, the workers deselect and this controller only learns their count: more deselected than
+        # the shard or phase explains means the user chose a subset, fewer (none seen here) does not.
+        selected_subset = self.deselected > by_shard or bool(option.keyword or option.markexpr)
         split = "shard" in self.config.stash[RUN_INFO_KEY] or "phase" in self.config.stash[RUN_INFO_KEY]
         scope = "partial" if selected_subset else ("shard" if split else "full")
         run_info = {

@@ -23,6 +23,8 @@ from harness.browser import find_browser
 from harness.paths import PROJECT_ROOT
 
 from . import cucumber_schema
+from .test_artefacts import assert_whole
+from .test_english import scenario_count
 from .test_messages import assert_valid_ndjson
 
 pytestmark = pytest.mark.slow
@@ -52,13 +54,14 @@ def assert_no_secret_in_outputs(run_dir: Path, secret: str) -> None:
 
 @pytest.fixture(scope="module")
 def conformant_run(tmp_path_factory) -> tuple[int, str, dict, Path, str, str]:
-    """The whole suite against a portal started on its own with `serve`, reached through --base-url."""
+    """The whole suite against a portal started on its own with `serve`, reached through --base-url, in two
+    workers that share the run's one mail sink (the mail scenarios included)."""
     tmp_path = tmp_path_factory.mktemp("conformant")
     token = secrets.token_hex(16)
     sink = f"127.0.0.1:{free_port()}"  # the run listens there; the portal sends its mail there
     with ReferencePortal(tmp_path / "portal", control_token=token, smtp=sink, launcher=SERVE) as portal:
         code, output = run_cli(
-            "--base-url", portal.base_url, "--control-token", token,
+            "--base-url", portal.base_url, "--control-token", token, "--workers", "2",
             "--mail-listen", sink, "--report-dir", str(tmp_path / "reports"),
         )
     report, run_dir = latest(tmp_path / "reports")
@@ -70,8 +73,10 @@ def test_a_portal_started_with_serve_passes_through_base_url(conformant_run):
     assert code == 0, output
     jsonschema.validate(report, SCHEMA)
     assert report["verdict"] == "CONFORMANT" and report["scope"] == "full"
-    assert report["summary"]["passed"] == report["summary"]["total"] > 0
+    assert report["summary"]["passed"] == report["summary"]["total"] == scenario_count()
     assert all(r["verdict"] == "conformant" and r["scenarios"] for r in report["requirements"])
+    assert_whole(run_dir, scenario_count())  # report.json, junit.xml, cucumber.json, messages.ndjson alike
+    assert any("needs-mail" in s["tags"] for s in report["scenarios"])
     assert report["run"]["portal_url"] == base_url
     assert report["run"]["browser"].startswith(find_browser().build + " ")  # the headless shell where installed
     assert len(report["run"]["features_sha256"]) == 64 and report["run"]["guide_sha256"]
@@ -98,7 +103,8 @@ def test_two_shards_merged_give_the_verdicts_of_the_unsharded_run(conformant_run
     reports = tmp_path / "reports"
     shards = [
         subprocess.Popen(
-            [sys.executable, "-m", "harness.cli", "run", "--shard", f"{i}/2", "--report-dir", str(reports)],
+            [sys.executable, "-m", "harness.cli", "run", "--shard", f"{i}/2", "--evidence", "all",
+             "--report-dir", str(reports)],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         for i in (1, 2)
@@ -111,8 +117,13 @@ def test_two_shards_merged_give_the_verdicts_of_the_unsharded_run(conformant_run
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert merge.returncode == 0, merge.stdout + merge.stderr
-    merged, _ = latest(reports)
+    merged, merged_dir = latest(reports)
     assert merged["scope"] == "full" and merged["verdict"] == report["verdict"]
+    assert_whole(merged_dir, scenario_count())
+    shots = [step["screenshot"] for s in merged["scenarios"] for step in s["steps"] if step.get("screenshot")]
+    assert len({s["nodeid"] for s in merged["scenarios"] for step in s["steps"] if step.get("screenshot")}) == len(
+        merged["scenarios"]
+    ) and all((merged_dir / shot).is_file() for shot in shots)  # every scenario's evidence, copied by merge
     assert {r["id"]: r["verdict"] for r in merged["requirements"]} == {
         r["id"]: r["verdict"] for r in report["requirements"]
     }
