@@ -13,7 +13,7 @@ import secrets
 import sys
 from pathlib import Path
 
-from harness import masking
+from harness import masking, options
 from harness.paths import DEFAULT_REPORTS_DIR, PROJECT_ROOT, STEPS_DIR
 from harness.preflight import Unreachable, check_target
 from harness.profile import ProfileError, default_profile_path, load_profile
@@ -21,7 +21,6 @@ from harness.report import DURATIONS_NAME, new_run_id
 from harness.verdicts import ExitCode
 
 PROG = "inspira-conformance"
-LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 class UsageError(Exception):
@@ -31,23 +30,6 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line instead of usage + message
         raise UsageError(f"{message} (see `{self.prog} --help`)")
-
-
-def _host_port(value: str) -> str:
-    host, sep, port = value.rpartition(":")
-    if not sep or not host or not port.isdigit():
-        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {value!r}")
-    return value
-
-
-def _shard_spec(value: str) -> str:
-    from harness.shards import parse_shard
-
-    try:
-        parse_shard(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    return value
 
 
 def _base_url(value: str) -> str:
@@ -107,65 +89,22 @@ def _version() -> str:
     return f"{PROG} {info.get('harness_version', 'unknown')}{commit}"
 
 
-def _split_host_port(value: str) -> tuple[str, int]:
-    host, _, port = value.rpartition(":")
-    return host, int(port)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     serve = sub.add_parser("serve", help="run the reference portal")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=5000, help="0 picks a free port")
-    serve.add_argument("--database-url", default=None, help="any SQLAlchemy URL (default: a SQLite file)")
-    serve.add_argument(
-        "--control-token", default=os.environ.get("INSPIRA_CONTROL_TOKEN") or None,
-        help="enables the test-control API with this token (default: $INSPIRA_CONTROL_TOKEN)",
-    )
-    serve.add_argument(
-        "--allow-remote-control", action="store_true", help="allow the control API on a non-loopback address"
-    )
-    serve.add_argument("--smtp", type=_host_port, default=None, metavar="HOST:PORT", help="where mail goes")
-    serve.add_argument("--public-url", default=os.environ.get("INSPIRA_PUBLIC_URL") or None, metavar="URL",
-                       help="where people reach the portal, for links in mail (default: $INSPIRA_PUBLIC_URL, "
-                            "else the bound address)")
-    serve.add_argument("--behind-proxy", action="store_true", default=os.environ.get("INSPIRA_BEHIND_PROXY") == "1",
-                       help="one reverse proxy in front: believe its X-Forwarded-* headers ($INSPIRA_BEHIND_PROXY=1)")
-    from reference_portal.i18n import available_locales
+    from reference_portal.config import add_serve_arguments
 
-    serve.add_argument("--locale", choices=available_locales(), default="fr", help="the portal's language")
-    serve.add_argument("--session-timeout", type=int, default=1200, metavar="SECONDS")
-    serve.add_argument("--session-warning", type=int, default=1080, metavar="SECONDS")
+    add_serve_arguments(serve)  # the same options as `python -m reference_portal`
 
-    def add_run_options(command: argparse.ArgumentParser) -> None:
-        command.add_argument("--profile", default=None, help="portal profile (TOML); default: reference-fr")
-        command.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
-        command.add_argument("--evidence", choices=["failures", "all"], default="failures",
-                             help="keep screenshots of failures only (default) or of every step")
-        command.add_argument("--guide", default=None, metavar="FILE",
-                             help="also write guide.html: this guide, each instruction marked with its verdicts")
-        command.add_argument("--expectations", default=None, metavar="FILE",
-                             help="known failures (TOML); the run then fails only on a difference from them")
-        command.add_argument("--shard", default=None, metavar="I/N", type=_shard_spec,
-                             help="run only shard I of N (deterministic); merge with `report merge`")
-        command.add_argument("--data-seed", type=int, default=None, metavar="N",
-                             help="seed of the made-up candidate data (names, dates); each report names its own, "
-                                  "so a failure can be replayed with the same data")
-        command.add_argument("--real-time", action="store_true",
-                             help="for a portal without the clock capability: wait for real, the guide's 20 minutes "
-                                  "scaled to the profile's [timing] session_timeout_seconds")
+    def add_run_options(command: argparse.ArgumentParser, name: str) -> None:
+        options.add_to_cli(command, name)  # those pytest takes too (harness/options.py)
         command.add_argument("--retries", type=_count(0), default=0, metavar="N",
                              help="retry a failed scenario up to N times; one that then passes is reported flaky")
-        command.add_argument("--phase", choices=["parallel", "serial"], default=None, help=argparse.SUPPRESS)
-        command.add_argument("--run-id", default=None, help=argparse.SUPPRESS)
         command.add_argument("--workers", type=_count(1), default=1, metavar="N",
                              help="run scenarios in N parallel browsers (pytest-xdist), each worker with its own data")
-        command.add_argument("--durations", default=None, metavar="FILE",
-                             help="the scenario durations --shard balances on (default: durations.json in the "
-                                  "report folder, written by every run; without one the split is by test ID)")
         command.add_argument("-q", "--quiet", action="store_true",
                              help="no line per scenario; only the verdict and the failures at the end")
         command.add_argument("--browser", choices=BROWSERS, default="chromium",
@@ -183,22 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--base-url", type=_base_url, default=None, help="the portal to check (default: start the reference portal)"
     )
-    run.add_argument("--control-token", default=os.environ.get("INSPIRA_CONTROL_TOKEN") or None,
-                     help="bearer token of that portal's control API (default: $INSPIRA_CONTROL_TOKEN, which other "
-                          "users of the machine cannot read in the process list)")
-    run.add_argument("--cdp-url", default=None, help="drive a remote Chromium over CDP (e.g. http://127.0.0.1:9222)")
-    run.add_argument("--ws-endpoint", default=None, help="drive a browser of a Playwright server (ws://…)")
-    run.add_argument(
-        "--mail-listen",
-        type=_host_port,
-        default=None,
-        metavar="HOST:PORT",
-        help="run the SMTP sink there; the portal must send its mail to it",
-    )
-    add_run_options(run)
+    add_run_options(run, "run")
 
     demo = sub.add_parser("demo", help="run the whole suite against the embedded reference portal")
-    add_run_options(demo)
+    add_run_options(demo, "demo")
 
     report = sub.add_parser("report", help="work on finished runs")
     report_sub = report.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
@@ -315,38 +242,18 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    if args.control_token and args.host not in LOOPBACK_HOSTS and not args.allow_remote_control:
-        raise UsageError(
-            f"refusing to expose the control API on {args.host}: use a loopback address "
-            "or add --allow-remote-control"
-        )
-    from reference_portal import ConfigurationError
+    """The reference portal, as ``python -m reference_portal`` serves it (the same options and checks)."""
+    from reference_portal.config import ConfigurationError, serve_settings
     from reference_portal.db import SchemaOutOfDate
     from reference_portal.server import serve as serve_portal
 
     try:
-        _serve_portal(serve_portal, args)
+        serve_portal(**serve_settings(args))
     except (SchemaOutOfDate, ConfigurationError) as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:  # the port is taken, the address is not ours…
         raise UsageError(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}") from None
     return 0
-
-
-def _serve_portal(serve_portal, args: argparse.Namespace) -> None:
-    serve_portal(
-        host=args.host,
-        port=args.port,
-        database_url=args.database_url,
-        control_token=args.control_token,
-        smtp=_split_host_port(args.smtp) if args.smtp else None,
-        locale=args.locale,
-        session_timeout_seconds=args.session_timeout,
-        session_warning_seconds=args.session_warning,
-        public_url=args.public_url,
-        behind_proxy=args.behind_proxy,
-        allow_remote_control=args.allow_remote_control,
-    )
 
 
 def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, run_id: str) -> list[str]:
@@ -381,6 +288,7 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         # them costs ~10 s where bytecode is not cached (PYTHONDONTWRITEBYTECODE).
         "-p", "no:schemathesis", "-p", "no:hypothesispytest", "-p", "no:anyio",
     ]
+    pytest_args += options.forwarded_args(args)
     if args.shard:
         pytest_args += ["--shard", args.shard]
         durations = Path(args.durations) if args.durations else Path(args.report_dir) / DURATIONS_NAME
@@ -392,31 +300,14 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         pytest_args += ["--slowmo", str(args.slowmo)]
     if args.video != "off":
         pytest_args += ["--video", args.video]
-    if args.data_seed is not None:
-        pytest_args += ["--data-seed", str(args.data_seed)]
-    if args.expectations:
-        pytest_args += ["--expectations", args.expectations]
     if args.guide:
         pytest_args += ["--guide", str(Path(args.guide).resolve())]
-    if args.evidence != "failures":
-        pytest_args += ["--evidence", args.evidence]
     if args.retries:
         pytest_args += ["--reruns", str(args.retries)]
-    if args.real_time:
-        pytest_args += ["--real-time"]
-    if args.phase:
-        pytest_args += ["--phase", args.phase]
     if args.workers > 1 and args.phase != "serial":
         pytest_args += ["-n", str(args.workers)]
     if getattr(args, "base_url", None):
         pytest_args += ["--base-url", args.base_url]
-    if getattr(args, "control_token", None):
-        pytest_args += [f"--control-token={args.control_token}"]  # one word: a token may start with "-"
-    for option in ("cdp_url", "ws_endpoint"):
-        if getattr(args, option, None):
-            pytest_args += ["--" + option.replace("_", "-"), getattr(args, option)]
-    if getattr(args, "mail_listen", None):
-        pytest_args += ["--mail-listen", args.mail_listen]
     return pytest_args + extra
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from harness import options
 from harness.expectations import ExpectationsError, load_expectations
 from harness.paths import STEPS_DIR
 from harness.profile import Profile, ProfileError, default_profile_path, load_profile
@@ -57,39 +58,7 @@ CAPABILITY_TAGS = {
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("inspira-conformance", "inspira-conformance harness")
-    group.addoption("--portal-profile", default=None, help="portal profile (TOML); default: reference-fr")
-    group.addoption("--control-token", default=None, help="bearer token of the portal's control API")
-    group.addoption(
-        "--mail-listen",
-        default=None,
-        metavar="HOST:PORT",
-        help="run the SMTP sink there (the portal under test must send its mail to it)",
-    )
-    group.addoption("--report-dir", default=None, help="write the conformance report under this folder")
-    group.addoption("--run-id", default=None, help="name of this run's report folder")
-    group.addoption("--cdp-url", default=None, help="drive a remote Chromium over CDP (e.g. http://host:9222)")
-    group.addoption("--ws-endpoint", default=None, help="drive a browser of a Playwright server (ws://…)")
-    group.addoption(
-        "--evidence", choices=["failures", "all"], default="failures",
-        help="screenshots of failures only (default), or of every step",
-    )
-    group.addoption("--guide", default=None, help="also write guide.html: this guide annotated with the verdicts")
-    group.addoption("--expectations", default=None, help="the vendor's known failures (TOML)")
-    group.addoption(
-        "--phase", choices=["parallel", "serial"], default=None,
-        help="run only the scenarios that leave the portal's clock alone (parallel) or only those that move it",
-    )
-    group.addoption("--shard", default=None, metavar="I/N", help="run only shard I of N (deterministic split)")
-    group.addoption("--durations-file", default=None, metavar="FILE",
-                    help="with --shard: balance the shards on these recorded durations (test ID → seconds)")
-    group.addoption(
-        "--real-time", action="store_true", default=False,
-        help="without the clock capability, wait for real (scaled to the profile's [timing]) instead of moving it",
-    )
-    group.addoption(
-        "--data-seed", type=int, default=None, metavar="N",
-        help="seed of the made-up candidate data; default: a new one, named in the report",
-    )
+    options.add_to_plugin(group)  # the same table as the CLI's (harness/options.py)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -6,11 +6,15 @@ import os
 import secrets
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Flask, jsonify
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
+
+from reference_portal.config import ConfigurationError, public_url, set_public_url
+from reference_portal.rules import session as session_rules
+
+__all__ = ["ConfigurationError", "create_app", "public_url", "set_public_url"]
 
 __version__ = "0.1.0"
 PORTAL_NAME = "inspira reference portal"
@@ -27,8 +31,8 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "SMTP_PORT": None,
         "MAIL_FROM": "ne-pas-repondre@inspira.example",
         "SERVICE_DESK_ADDRESS": "service-desk@inspira.example",  # where « Contactez-nous » sends
-        "SESSION_TIMEOUT_SECONDS": 1200,
-        "SESSION_WARNING_SECONDS": 1080,
+        "SESSION_TIMEOUT_SECONDS": session_rules.TIMEOUT_SECONDS,
+        "SESSION_WARNING_SECONDS": session_rules.WARNING_SECONDS,
         "LOCALE": "fr",
         "WTF_CSRF_ENABLED": True,
         # The CSRF token lives as long as the session; the inactivity timeout is what ends both.
@@ -46,27 +50,6 @@ def default_config(instance_path: str) -> dict[str, Any]:
         # True: the clock stands still unless the control API moves it (tests that must not count real seconds).
         "CLOCK_FROZEN": False,
     }
-
-
-class ConfigurationError(ValueError):
-    """A setting of the portal is malformed."""
-
-
-def set_public_url(app: Flask, public_url: str, trusted_hosts: list[str] | None = None) -> None:
-    """The address people reach the portal at: mail links start with it and only its host (or the given
-    ``trusted_hosts``) may appear in a request's Host header."""
-    parts = urlsplit(public_url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
-        raise ConfigurationError(f"public URL {public_url!r}: expected http(s)://HOST[:PORT][/PATH]")
-    app.config["PUBLIC_URL"] = public_url.rstrip("/")
-    app.config["TRUSTED_HOSTS"] = list(trusted_hosts) if trusted_hosts else [parts.hostname]
-
-
-def public_url(endpoint: str, **values: Any) -> str:
-    """An absolute link for mail: the configured public URL, then the route's path."""
-    from flask import current_app, url_for
-
-    return current_app.config["PUBLIC_URL"] + url_for(endpoint, **values)
 
 
 class _DatabaseInteger(IntegerConverter):

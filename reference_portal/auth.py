@@ -3,18 +3,16 @@ keep-alive (« Rester connecté ») and the cookie check of FAQ vi; account reco
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
 from typing import Any
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 
 from reference_portal import clock, db, messages, recovery, security
 from reference_portal.forms import Field, validate
-from reference_portal.models import Candidate, Profile
+from reference_portal.models import Candidate
+from reference_portal.rules import implements, registration
 
 bp = Blueprint("auth", __name__)
 bp.register_blueprint(recovery.bp)
@@ -22,9 +20,8 @@ bp.register_blueprint(recovery.bp)
 # Set by the sign-in page; its absence on the form's POST means the browser keeps no cookie (FAQ vi).
 COOKIE_CHECK = "inspira_cookies"
 
-USER_CODE_RE = re.compile(r"^[A-Za-z0-9._-]{4,30}$")
-DATE_FR_RE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
-MIN_PASSWORD_LENGTH = 10
+USER_CODE_RE = registration.USER_CODE_RE
+MIN_PASSWORD_LENGTH = registration.MIN_PASSWORD_LENGTH
 
 REGISTRATION_FIELDS = (
     Field("first_name", "Prénom", required=True, max_length=100, autocomplete="given-name"),
@@ -48,29 +45,8 @@ LOGIN_FIELDS = (
 )
 
 
-def parse_date_of_birth(raw: str, today: date) -> tuple[date | None, str | None]:
-    """A real calendar date written jj/mm/aaaa, in the past, of someone aged 16 to 100 today."""
-    match = DATE_FR_RE.match(raw)
-    if not match:
-        return None, messages.DATE_OF_BIRTH_INVALID
-    try:
-        born = datetime.strptime(raw, "%d/%m/%Y").date()
-    except ValueError:
-        return None, messages.DATE_OF_BIRTH_INVALID
-    if born >= today:
-        return None, messages.DATE_OF_BIRTH_INVALID
-    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    if not 16 <= age <= 100:
-        return None, messages.field_error("Date de naissance (jj/mm/aaaa)", messages.DATE_OF_BIRTH_AGE)
-    return born, None
-
-
-def user_code_taken(user_code: str) -> bool:
-    query = select(Candidate.id).where(func.lower(Candidate.user_code) == user_code.lower())
-    return db.session().execute(query).first() is not None
-
-
 @bp.route("/inscription", methods=["GET", "POST"])
+@implements("REQ-REG-02", "REQ-REG-03", "REQ-REG-04", "REQ-REG-05", "REQ-REG-06")
 def register() -> Any:
     if request.method == "GET":
         return render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw={}, errors={})
@@ -80,13 +56,13 @@ def register() -> Any:
     password = request.form.get("password", "")
     born = None
     if "date_of_birth" not in errors:
-        born, problem = parse_date_of_birth(raw["date_of_birth"], clock.now().date())
+        born, problem = registration.parse_date_of_birth(raw["date_of_birth"], clock.now().date())
         if problem:
             errors["date_of_birth"] = problem
     if "user_code" not in errors:
         if not USER_CODE_RE.match(raw["user_code"]):
             errors["user_code"] = messages.field_error("Code utilisateur", messages.USER_CODE_HINT)
-        elif user_code_taken(raw["user_code"]):
+        elif registration.user_code_taken(raw["user_code"]):
             errors["user_code"] = messages.field_error("Code utilisateur", messages.USER_CODE_TAKEN)
     if "password" not in errors and len(password) < MIN_PASSWORD_LENGTH:
         errors["password"] = messages.field_error("Mot de passe", messages.PASSWORD_HINT)
@@ -103,7 +79,7 @@ def register() -> Any:
         failure = messages.registration_throttled(security.THROTTLE_MINUTES)
         page = render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw=raw, errors={}, failure=failure)
         return page, 429
-    candidate = create_candidate(
+    candidate = registration.create_candidate(
         user_code=raw["user_code"],
         password=password,
         email=raw["email"],
@@ -121,31 +97,8 @@ def register() -> Any:
     return redirect(url_for("home.dashboard"))
 
 
-def create_candidate(
-    *, user_code: str, password: str, email: str, first_name: str, last_name: str, date_of_birth: date | None
-) -> Candidate | None:
-    """Creates the account and copies what registration asked into the profile; None if the code is taken."""
-    session = db.session()
-    candidate = Candidate(
-        user_code=user_code,
-        password_hash=security.hash_password(password),
-        email=email,
-        first_name=first_name,
-        last_name=last_name,
-        date_of_birth=date_of_birth,
-        created_at=clock.now(),
-    )
-    candidate.profile = Profile(first_name=first_name, last_name=last_name, primary_email=email)
-    session.add(candidate)
-    try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        return None
-    return candidate
-
-
 @bp.route("/connexion", methods=["GET", "POST"])
+@implements("REQ-REG-01", "REQ-REG-02", "REQ-REG-07", "REQ-REG-11", "REQ-SES-01")
 def login() -> Any:
     if request.method == "GET":
         if security.current_candidate() is not None:
@@ -183,6 +136,7 @@ def _login_failure(user_code: str, failure: str, status: int) -> Any:
     return page, status
 
 
+@implements("REQ-SES-05")
 def _cookies_refused() -> Any:
     """The sign-in form came back without any cookie: say so rather than sign in and lose the session."""
     page = render_template(
@@ -204,6 +158,7 @@ def csrf_refused(error: CSRFError) -> Any:
 
 
 @bp.post("/session/prolonger")
+@implements("REQ-SES-03")
 def keep_alive() -> Any:
     """« Rester connecté »: the request itself renews the session (see security); answers the time left."""
     if security.current_candidate() is None:
@@ -212,6 +167,7 @@ def keep_alive() -> Any:
 
 
 @bp.get("/session/etat")
+@implements("REQ-SES-04")
 def session_status() -> Any:
     """Time left without renewing it (asked by the page when its own timer runs out)."""
     if security.session_timed_out():

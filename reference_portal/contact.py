@@ -12,8 +12,9 @@ from typing import Any
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 
 from reference_portal import mail, messages
-from reference_portal.auth import USER_CODE_RE
 from reference_portal.forms import Field, validate
+from reference_portal.rules import implements
+from reference_portal.rules.registration import USER_CODE_RE
 from reference_portal.security import current_candidate
 
 bp = Blueprint("contact", __name__, url_prefix="/contactez-nous")
@@ -64,6 +65,7 @@ def read_screenshot(errors: dict[str, str]) -> tuple[str, str, bytes] | None:
     return f"capture-ecran.{extension}", mime_type, content
 
 
+@implements("REQ-AID-02")
 def mail_body(values: dict[str, Any], signed_in_as: str | None) -> str:
     lines = [
         "Demande d'assistance technique reçue par « Contactez-nous ».",
@@ -95,6 +97,7 @@ def _prefill() -> dict[str, str]:
 
 
 @bp.route("", methods=["GET", "POST"])
+@implements("REQ-AID-02", "REQ-AID-03", "REQ-AID-04")
 def form() -> Any:
     if request.method == "GET":
         return _render(_prefill(), {})

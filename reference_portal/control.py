@@ -8,7 +8,6 @@ every call must carry that token as a bearer token.
 from __future__ import annotations
 
 import hmac
-import ipaddress
 import re
 import secrets
 from datetime import UTC, date, datetime, timedelta
@@ -19,24 +18,27 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from reference_portal import clock, db, security
-from reference_portal.applications.sections import as_json
-from reference_portal.auth import USER_CODE_RE, create_candidate, user_code_taken
-from reference_portal.forms import EMAIL_RE
-from reference_portal.jobs import deadline_for
+from reference_portal.config import is_loopback
+from reference_portal.forms import EMAIL_RE, validate
 from reference_portal.models import (
-    APPLICATION_STATUSES,
-    DRAFT,
     OPENING_STATES,
     OPENING_TYPES,
-    WITHDRAWN,
     Application,
+    Attachment,
     Base,
     Candidate,
     JobOpening,
     PrescreeningQuestion,
     RosterMembership,
 )
-from reference_portal.profile import completion
+from reference_portal.rules import alerts as alert_rules
+from reference_portal.rules import attachments as attachment_rules
+from reference_portal.rules import drafts, lookups, sections, statuses, submission
+from reference_portal.rules import openings as opening_rules
+from reference_portal.rules.profile import completion
+from reference_portal.rules.registration import USER_CODE_RE, create_candidate, user_code_taken
+from reference_portal.rules.sections import as_json
+from reference_portal.rules.statuses import Status
 
 bp = Blueprint("control", __name__, url_prefix="/__conformance__/v1")
 
@@ -54,17 +56,6 @@ COMPLETE_PROFILE = {
 OPENING_TEXT_FIELDS = ("title", "number", "level", "job_family", "job_network", "duty_station", "department",
                        "description")
 FIRST_JOB_ID = 200000
-
-
-def is_loopback(host: str) -> bool:
-    """Where the API may be served without --allow-remote-control: 127.0.0.0/8, ::1 or ``localhost``."""
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class BadRequest(Exception):
@@ -260,7 +251,7 @@ def _closing_moment(value: Any) -> datetime | None:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return None
     try:
-        return deadline_for(date.fromisoformat(value))
+        return opening_rules.deadline_for(date.fromisoformat(value))
     except ValueError:
         raise BadRequest("deadline must be a date YYYY-MM-DD or an ISO 8601 date-time") from None
 
@@ -295,7 +286,7 @@ def create_opening() -> Any:
         opening_type="standard",
         state="open",
         posted_at=now,
-        deadline=deadline_for((now.astimezone(clock.NEW_YORK) + timedelta(days=30)).date()),
+        deadline=opening_rules.deadline_for((now.astimezone(clock.NEW_YORK) + timedelta(days=30)).date()),
     )
     _apply_opening_fields(opening, body)
     if not opening.number:
@@ -332,14 +323,12 @@ def update_opening(job_id: int) -> Any:
 @bp.post("/openings/<int:job_id>/publish")
 def publish_opening(job_id: int) -> Any:
     """Publishes the opening now (its posting date becomes the clock's now) and sends the matching job alerts."""
-    from reference_portal.alerts import send_job_alerts
-
     session = db.session()
     opening = session.get(JobOpening, job_id)
     if opening is None:
         return _error(404, f"no opening with id {job_id}")
     opening.posted_at = clock.now()
-    sent = send_job_alerts(opening)
+    sent = alert_rules.send_job_alerts(opening)
     session.commit()  # the publication and its alerts together: no alert for an opening left unpublished
     return jsonify({**_opening_json(opening), "alerts_sent": sent}), 200
 
@@ -378,10 +367,6 @@ def candidate_applications(candidate_id: int) -> Any:
     )
 
 
-# Statuses a recruiter gives a submitted application (« Brouillon », « Postulé », « Retirée » are the candidate's).
-RECRUITER_STATUSES = APPLICATION_STATUSES[2:-1]
-
-
 @bp.post("/rosters")
 def add_to_roster() -> Any:
     body = _body()
@@ -407,15 +392,15 @@ def add_to_roster() -> Any:
 @bp.patch("/applications/<int:application_id>")
 def update_application(application_id: int) -> Any:
     status = _body().get("status")
-    if status not in RECRUITER_STATUSES:
-        raise BadRequest(f"status must be one of {', '.join(RECRUITER_STATUSES)}")
+    if status not in statuses.RECRUITER_SET:
+        raise BadRequest(f"status must be one of {', '.join(statuses.RECRUITER_SET)}")
     session = db.session()
     application = session.get(Application, application_id)
     if application is None:
         return _error(404, f"no application with id {application_id}")
-    if application.status in (DRAFT, WITHDRAWN):
+    if application.status in (Status.DRAFT, Status.WITHDRAWN):
         return _error(409, f"the application is {application.status!r}: only a submitted one gets a recruiter's status")
-    application.status = status
+    application.status = Status(status)
     session.commit()
     return jsonify(id=application.id, opening_id=application.opening_id, status=application.status), 200
 
@@ -423,8 +408,6 @@ def update_application(application_id: int) -> Any:
 @bp.post("/candidates/<int:candidate_id>/applications")
 def store_application(candidate_id: int) -> Any:
     """Stores an application as the candidate would have left it: a draft, or submitted (« Postulé »)."""
-    from reference_portal.applications.create import stored_application
-
     body = _body()
     session = db.session()
     if session.get(Candidate, candidate_id) is None:
@@ -437,7 +420,8 @@ def store_application(candidate_id: int) -> Any:
     payload = body.get("sections") or {}
     if not isinstance(payload, dict):
         raise BadRequest("sections must be an object")
-    application = stored_application(candidate_id, opening_id, body.get("status", DRAFT), payload)
+    status = body.get("status", Status.DRAFT)
+    application = drafts.stored_application(candidate_id, opening_id, status, payload, clock.now())
     if isinstance(application, str):
         raise BadRequest(application)
     session.add(application)
@@ -466,9 +450,6 @@ def submit_application(candidate_id: int) -> Any:
     « Certifier et soumettre »: every mandatory field filled (the pre-screening questions answered), then the
     page's own submit rule and confirmation e-mail. For scenarios where a submitted application is only a
     precondition (capability submit_application); submitting itself is checked through the pages."""
-    from reference_portal.applications.create import stored_application
-    from reference_portal.applications.submit import record_submission, submission_blockers
-
     body = _body()
     session = db.session()
     candidate = session.get(Candidate, candidate_id)
@@ -479,7 +460,7 @@ def submit_application(candidate_id: int) -> Any:
         raise BadRequest("opening_id must be an integer")
     if session.get(JobOpening, opening_id) is None:
         return _error(404, f"no opening with id {opening_id}")
-    application = stored_application(candidate_id, opening_id, DRAFT, {})
+    application = drafts.stored_application(candidate_id, opening_id, Status.DRAFT, {}, clock.now())
     session.add(application)
     try:
         session.flush()
@@ -487,7 +468,9 @@ def submit_application(candidate_id: int) -> Any:
         session.rollback()
         return _error(409, "this candidate already has an application for this opening")
     _fill_mandatory_fields(application)
-    blockers = submission_blockers(application, candidate) or record_submission(application, candidate)
+    blockers = submission.submission_blockers(application, candidate) or submission.record_submission(
+        application, candidate
+    )
     if blockers:
         session.rollback()
         return jsonify(error="the application cannot be submitted", blockers=blockers), 409
@@ -498,26 +481,20 @@ def submit_application(candidate_id: int) -> Any:
 
 def _fill_mandatory_fields(application: Application) -> None:
     """Every mandatory field of every section given a valid value, checked as the pages check it."""
-    from reference_portal import institutions
-    from reference_portal.applications import sections
-    from reference_portal.forms import validate
-
     year = clock.now().year
     for section in sections.SECTIONS:
         required = tuple(f for f in sections.fields_of(section, application) if f.required)
         typed = {f.name: _sample_value(f, year) for f in required}
         checked = validate(required, typed, current_year=year)
-        institutions.check_lookups(required, checked)
+        lookups.check_lookups(required, checked)
         if not checked.ok:  # the portal's own sample values: a mistake here is the portal's, never the caller's
             raise RuntimeError(f"sample values refused in {section.key}: {checked.errors}")
         sections.store(section, application, checked.values)
 
 
 def _sample_value(field: Any, year: int) -> str:
-    from reference_portal import institutions
-
     if field.kind == "lookup":
-        found, _ = institutions.LISTS[field.lookup].search("begins", "", 1)
+        found, _ = lookups.LISTS[field.lookup].search("begins", "", 1)
         return found[0].name
     samples = {
         "select": field.choices[0] if field.choices else "",
@@ -534,16 +511,25 @@ def _sample_value(field: Any, year: int) -> str:
 @bp.get("/candidates/<int:candidate_id>/attachments")
 def candidate_attachments(candidate_id: int) -> Any:
     """The recruiters' view of a candidate's files: « Mes pièces jointes » and those joined to applications."""
-    from reference_portal import attachments
-    from reference_portal.models import Attachment
-
     session = db.session()
     if session.get(Candidate, candidate_id) is None:
         return _error(404, f"no candidate with id {candidate_id}")
     found = session.execute(
         select(Attachment).where(Attachment.candidate_id == candidate_id).order_by(Attachment.id)
     ).scalars()
-    return jsonify(attachments=[attachments.as_json(a) for a in found])
+    return jsonify(attachments=[_attachment_json(a) for a in found])
+
+
+def _attachment_json(attachment: Attachment) -> dict[str, Any]:
+    """What a recruiter sees of one attachment."""
+    return {
+        "id": attachment.id,
+        "filename": attachment.filename,
+        "size": attachment.size,
+        "application_id": attachment.application_id,
+        "created_at": _iso(attachment.created_at),
+        "visible_to_recruiters": attachment_rules.visible_to_recruiters(attachment),
+    }
 
 
 def _clock_json() -> Any:

@@ -132,12 +132,12 @@ ALREADY_WITHDRAWN = (
     "pour la même offre."
 )
 WITHDRAWN_DONE = "Votre candidature a été retirée."
-WITHDRAWAL_REFUSED = {
-    "Sélectionné": "Vous avez été sélectionné(e) pour cet appel à candidature : votre candidature ne peut plus être "
-    "retirée.",
-    "Brouillon": "Ce projet de candidature n'a pas été soumis : il n'y a rien à retirer.",
-    "Retirée": "Cette candidature a déjà été retirée.",
-}
+# Why a withdrawal is refused (rules.withdrawal picks one by the application's status).
+WITHDRAWAL_SELECTED = (
+    "Vous avez été sélectionné(e) pour cet appel à candidature : votre candidature ne peut plus être retirée."
+)
+WITHDRAWAL_DRAFT = "Ce projet de candidature n'a pas été soumis : il n'y a rien à retirer."
+WITHDRAWAL_ALREADY_DONE = "Cette candidature a déjà été retirée."
 WITHDRAWAL_CLOSED = "La sélection pour cet appel à candidature est terminée : la candidature ne peut plus être retirée."
 # « Afficher mes candidatures »: key in the URL → the choice a person reads.
 APPLICATION_FILTERS = {

@@ -21,23 +21,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-WORD_MAX = 100  # a searched word is cut to this many characters, in the index and in a search alike
+from reference_portal.rules.statuses import Status
 
-DRAFT = "Brouillon"
-APPLIED = "Postulé"
-UNDER_CONSIDERATION = "A l'étude"
-WITHDRAWN = "Retirée"
-APPLICATION_STATUSES = (
-    DRAFT,
-    APPLIED,
-    UNDER_CONSIDERATION,
-    "Recrutement terminé",
-    "Inscrit sur une liste",
-    "Sélectionné",
-    "Pourvu à partir d'une liste",
-    "Avis annulé",
-    WITHDRAWN,
-)
+WORD_MAX = 100  # a searched word is cut to this many characters, in the index and in a search alike
 
 OPENING_TYPES = ("standard", "roster")
 OPENING_STATES = ("open", "closed", "cancelled", "filled_from_roster")
@@ -58,6 +44,20 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+class StatusText(TypeDecorator[str]):
+    """An application's status: a Status in Python, the guide's French text in the database (plain VARCHAR, so
+    every database driver stores the same string whatever it makes of an enum)."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: object) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: object) -> str | None:
+        return Status(value) if value in Status._value2member_map_ else value
 
 
 class Base(DeclarativeBase):
@@ -177,7 +177,7 @@ class Application(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
     opening_id: Mapped[int | None] = mapped_column(ForeignKey("job_openings.job_id"), index=True)
-    status: Mapped[str] = mapped_column(String(40), default=DRAFT)
+    status: Mapped[str] = mapped_column(StatusText(), default=Status.DRAFT)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     origin: Mapped[str | None] = mapped_column(String(60))

@@ -13,9 +13,10 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from reference_portal import institutions, messages
-from reference_portal.applications.sections import SECTIONS, Section
+from reference_portal import messages
 from reference_portal.forms import Field, validate
+from reference_portal.rules import implements, lookups
+from reference_portal.rules.sections import SECTIONS, Section
 
 FILENAME = "formulaire-candidature-hors-ligne.csv"
 MAX_BYTES = 200 * 1024
@@ -57,6 +58,7 @@ def field_instruction(f: Field) -> str:
     return f"{need} Texte libre, {f.max_length} caractères au plus."
 
 
+@implements("REQ-OFF-01")
 def blank_form() -> bytes:
     """The form to download: UTF-8 with a byte order mark so that spreadsheets read the accents right."""
     out = io.StringIO()
@@ -120,6 +122,7 @@ def _rows(text: str) -> tuple[list[tuple[int, list[str]]], tuple[int, int, int]]
     return malformed or messages.OFFLINE_NOT_THE_FORM
 
 
+@implements("REQ-OFF-02", "REQ-OFF-03")
 def read_offline_form(filename: str, data: bytes, current_year: int) -> OfflineResult:
     """Parse and validate a filled offline form (the same rules as the pages); nothing partial."""
     result = OfflineResult()
@@ -166,7 +169,7 @@ def read_offline_form(filename: str, data: bytes, current_year: int) -> OfflineR
         result.problems.append(messages.OFFLINE_NO_FIELDS)
     for section in offline_sections():
         checked = validate(section.fields, raw.get(section.key, {}), enforce_required=False, current_year=current_year)
-        institutions.check_lookups(section.fields, checked)  # a look-up value must come from its list
+        lookups.check_lookups(section.fields, checked)  # a look-up value must come from its list
         for name, error in checked.errors.items():
             line = lines[(section.key, name)]
             result.problems.append(messages.offline_field_problem(line, section_label(section), error))

@@ -2,85 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, select
 
 from reference_portal import db, messages
-from reference_portal.forms import Field, validate
-from reference_portal.models import Candidate, Profile
+from reference_portal.forms import validate
+from reference_portal.models import Profile
+from reference_portal.rules import implements
+from reference_portal.rules import profile as profile_rules
+from reference_portal.rules.profile import TABS, Tab, completion
 from reference_portal.security import current_candidate, login_required
 
 bp = Blueprint("profile", __name__, url_prefix="/profil")
-
-
-@dataclass(frozen=True)
-class Tab:
-    endpoint: str
-    slug: str
-    name: str
-    fields: tuple[Field, ...]
-
-
-TABS = (
-    Tab(
-        "profile.contact",
-        "coordonnees",
-        "Coordonnées",
-        (
-            Field("first_name", "Prénom", required=True, max_length=100, autocomplete="given-name"),
-            Field("last_name", "Nom", required=True, max_length=100, autocomplete="family-name"),
-            Field("primary_email", "Adresse email principale", kind="email", required=True, max_length=254),
-            Field("phone", "Téléphone", kind="tel", required=True, max_length=30, autocomplete="tel"),
-            Field("address", "Adresse", required=True, autocomplete="street-address"),
-            Field("city", "Ville", required=True, max_length=100),
-            Field("country", "Pays", kind="select", required=True, choices=messages.COUNTRIES),
-            Field("postal_code", "Code postal", max_length=20, autocomplete="postal-code"),
-        ),
-    ),
-    Tab(
-        "profile.family",
-        "situation-de-famille",
-        "Situation de famille",
-        (
-            Field("marital_status", "État civil", kind="select", required=True, choices=messages.MARITAL_STATUSES),
-            Field("dependent_children", "Nombre d'enfants à charge", kind="integer", minimum=0, maximum=20),
-        ),
-    ),
-    Tab(
-        "profile.nationality",
-        "nationalite-et-residence",
-        "Nationalité et résidence",
-        (
-            Field("nationality", "Nationalité", kind="select", required=True, choices=messages.COUNTRIES),
-            Field("residence_country", "Pays de résidence", kind="select", required=True, choices=messages.COUNTRIES),
-            Field("other_nationality", "Autre nationalité", kind="select", choices=messages.COUNTRIES),
-        ),
-    ),
-)
-REQUIRED_PROFILE_FIELDS = tuple(f for tab in TABS for f in tab.fields if f.required)
-
-
-def completion(profile: Profile | None) -> int:
-    """Percentage (rounded down) of the mandatory fields of the three tabs that are filled."""
-    if profile is None:
-        return 0
-    filled = sum(1 for f in REQUIRED_PROFILE_FIELDS if getattr(profile, f.name) not in (None, ""))
-    return filled * 100 // len(REQUIRED_PROFILE_FIELDS)
-
-
-def duplicate_candidate_exists(candidate: Candidate, email: str, first_name: str, last_name: str) -> bool:
-    """Another candidate already uses this primary e-mail under the same name (case-insensitive)."""
-    query = (
-        select(Profile.id)
-        .where(Profile.candidate_id != candidate.id)
-        .where(func.lower(Profile.primary_email) == email.lower())
-        .where(func.lower(Profile.first_name) == first_name.lower())
-        .where(func.lower(Profile.last_name) == last_name.lower())
-    )
-    return db.session().execute(query).first() is not None
 
 
 def profile_values(profile: Profile, tab: Tab) -> dict[str, str]:
@@ -93,10 +27,12 @@ def profile_values(profile: Profile, tab: Tab) -> dict[str, str]:
 
 @bp.get("")
 @login_required
+@implements("REQ-PRO-01")
 def index() -> Any:
     return redirect(url_for("profile.contact"))
 
 
+@implements("REQ-PRO-02", "REQ-PRO-03", "REQ-PRO-05", "REQ-PRO-06", "REQ-FAQ-10")
 def _tab_view(tab: Tab) -> Any:
     candidate = current_candidate()
     profile = candidate.profile
@@ -108,7 +44,7 @@ def _tab_view(tab: Tab) -> Any:
     result = validate(tab.fields, request.form)
     errors = dict(result.errors)
     values = result.values
-    if not errors and tab.slug == "coordonnees" and duplicate_candidate_exists(
+    if not errors and tab.slug == "coordonnees" and profile_rules.duplicate_candidate_exists(
         candidate, values["primary_email"], values["first_name"], values["last_name"]
     ):
         errors["_duplicate"] = messages.DUPLICATE_CANDIDATE
@@ -121,6 +57,7 @@ def _tab_view(tab: Tab) -> Any:
     return redirect(url_for(tab.endpoint))
 
 
+@implements("REQ-PRO-04")
 def _render(tab: Tab, profile: Profile, raw: dict[str, str], errors: dict[str, str]) -> str:
     return render_template(
         "profile/tab.html", tabs=TABS, tab=tab, raw=raw, errors=errors, completion=completion(profile)

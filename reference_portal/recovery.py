@@ -7,23 +7,21 @@ expires after ``RESET_LINK_MINUTES`` by the portal's clock.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-from datetime import timedelta
 from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import update
 
-from reference_portal import clock, db, messages, public_url, security
+from reference_portal import clock, db, messages, security
 from reference_portal.forms import EMAIL_RE, Field, validate
 from reference_portal.i18n import gettext
 from reference_portal.mail import queue_mail
-from reference_portal.models import Candidate, PasswordResetToken, Profile
+from reference_portal.models import Candidate, PasswordResetToken
+from reference_portal.rules import implements
+from reference_portal.rules import recovery as recovery_rules
 
 bp = Blueprint("recovery", __name__)
 
-RESET_LINK_MINUTES = 60
 MIN_PASSWORD_LENGTH = 10
 
 USER_CODE_FIELDS = (
@@ -40,50 +38,8 @@ NEW_PASSWORD_FIELDS = (
 )
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def candidates_by_email(email: str) -> list[Candidate]:
-    """Accounts registered with this address or whose profile gives it as primary e-mail."""
-    email = email.lower()
-    query = (
-        select(Candidate)
-        .outerjoin(Profile, Profile.candidate_id == Candidate.id)
-        .where(or_(func.lower(Candidate.email) == email, func.lower(Profile.primary_email) == email))
-        .order_by(Candidate.id)
-    )
-    return list(db.session().execute(query).scalars().unique())
-
-
-def candidate_by_user_code(user_code: str) -> Candidate | None:
-    query = select(Candidate).where(func.lower(Candidate.user_code) == user_code.lower())
-    return db.session().execute(query).scalar_one_or_none()
-
-
-def contact_address(candidate: Candidate) -> str:
-    """The primary e-mail of the profile (kept up to date by the candidate), else the registration one."""
-    profile = candidate.profile
-    return (profile.primary_email if profile and profile.primary_email else None) or candidate.email
-
-
-def issue_reset_link(candidate: Candidate, to: str) -> None:
-    token = secrets.token_urlsafe(32)
-    now = clock.now()
-    db.session().add(
-        PasswordResetToken(
-            candidate_id=candidate.id,
-            token_hash=token_hash(token),
-            created_at=now,
-            expires_at=now + timedelta(minutes=RESET_LINK_MINUTES),
-        )
-    )
-    link = public_url("auth.recovery.new_password", token=token)
-    body = messages.reset_body(candidate.first_name, candidate.user_code, link, RESET_LINK_MINUTES)
-    queue_mail(to, gettext(messages.RESET_SUBJECT), body)  # committed with the link by the caller
-
-
 @bp.route("/code-utilisateur-oublie", methods=["GET", "POST"])
+@implements("REQ-REG-07", "REQ-REG-10")
 def forgot_user_code() -> Any:
     if request.method == "GET":
         return _form("auth/forgot_user_code.html", USER_CODE_FIELDS, {}, {})
@@ -94,7 +50,7 @@ def forgot_user_code() -> Any:
     email = result.values["email"]
     if (refusal := _throttle(email, "auth/forgot_user_code.html", USER_CODE_FIELDS, result.raw, "email")) is not None:
         return refusal
-    found = candidates_by_email(email)
+    found = recovery_rules.candidates_by_email(email)
     if found:
         body = messages.user_code_body(found[0].first_name, [c.user_code for c in found])
         queue_mail(email, gettext(messages.USER_CODE_SUBJECT), body)
@@ -103,6 +59,7 @@ def forgot_user_code() -> Any:
 
 
 @bp.route("/mot-de-passe-oublie", methods=["GET", "POST"])
+@implements("REQ-REG-08", "REQ-REG-10")
 def forgot_password() -> Any:
     if request.method == "GET":
         return _form("auth/forgot_password.html", PASSWORD_FIELDS, {}, {})
@@ -116,12 +73,12 @@ def forgot_password() -> Any:
     if refusal is not None:
         return refusal
     if "@" in identifier:
-        for candidate in candidates_by_email(identifier):
-            issue_reset_link(candidate, identifier)
+        for candidate in recovery_rules.candidates_by_email(identifier):
+            recovery_rules.issue_reset_link(candidate, identifier, clock.now())
     else:
-        candidate = candidate_by_user_code(identifier)
+        candidate = recovery_rules.candidate_by_user_code(identifier)
         if candidate is not None:
-            issue_reset_link(candidate, contact_address(candidate))
+            recovery_rules.issue_reset_link(candidate, recovery_rules.contact_address(candidate), clock.now())
     db.session().commit()  # the links and their mail together
     return render_template("auth/recovery_sent.html", title="Mot de passe oublié", message=messages.RESET_LINK_SENT)
 
@@ -135,22 +92,10 @@ def _throttle(target: str, template: str, fields: tuple[Field, ...], raw: dict[s
     return None
 
 
-def _usable_token(token: str) -> tuple[PasswordResetToken | None, str | None]:
-    """The stored link for this token if it can still serve, else why not."""
-    query = select(PasswordResetToken).where(PasswordResetToken.token_hash == token_hash(token))
-    stored = db.session().execute(query).scalar_one_or_none()
-    if stored is None:
-        return None, messages.RESET_LINK_UNKNOWN
-    if stored.used_at is not None:
-        return None, messages.RESET_LINK_USED
-    if clock.now() > stored.expires_at:
-        return None, messages.reset_link_expired(RESET_LINK_MINUTES)
-    return stored, None
-
-
 @bp.route("/mot-de-passe/nouveau/<token>", methods=["GET", "POST"])
+@implements("REQ-REG-08", "REQ-REG-09")
 def new_password(token: str) -> Any:
-    stored, problem = _usable_token(token)
+    stored, problem = recovery_rules.usable_token(token, clock.now())
     if stored is None:
         page = render_template(
             "refused.html",

@@ -19,6 +19,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from reference_portal import clock, db, messages
 from reference_portal.models import Candidate, SignIn, ThrottleEvent
+from reference_portal.rules import implements
+from reference_portal.rules import session as session_rules
 
 _hasher = PasswordHasher()
 # Checked against when the user code is unknown, so both failures cost the same time.
@@ -215,17 +217,20 @@ def seconds_left() -> int:
     """Seconds of inactivity left before the session ends (0 when it has ended or nobody is signed in)."""
     if "candidate_id" not in session:
         return 0
-    idle = clock.now().timestamp() - session.get("last_activity", 0.0)
-    return max(0, round(current_app.config["SESSION_TIMEOUT_SECONDS"] - idle))
+    return session_rules.seconds_left(
+        session.get("last_activity", 0.0), clock.now(), current_app.config["SESSION_TIMEOUT_SECONDS"]
+    )
 
 
 def session_timed_out() -> bool:
     if "candidate_id" not in session:
         return False
-    idle = clock.now().timestamp() - session.get("last_activity", 0.0)
-    return idle > current_app.config["SESSION_TIMEOUT_SECONDS"]
+    return session_rules.timed_out(
+        session.get("last_activity", 0.0), clock.now(), current_app.config["SESSION_TIMEOUT_SECONDS"]
+    )
 
 
+@implements("REQ-SEC-02")
 def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
@@ -289,17 +294,7 @@ def init_app(app: Flask) -> None:
             return {"error": api_error}, 400
         return render_template("refused.html", title=title, message=page_message), 400
 
-    @app.before_request
-    def enforce_inactivity_timeout() -> Any:
-        if request.endpoint in _UNTIMED_ENDPOINTS or (request.blueprint or "") == "control":
-            return None
-        if "candidate_id" not in session:
-            return None
-        if session_timed_out():
-            sign_out()
-            return redirect(url_for("auth.login", expire=1))
-        session["last_activity"] = clock.now().timestamp()
-        return None
+    app.before_request(enforce_inactivity_timeout)
 
     @app.context_processor
     def session_timing() -> dict[str, Any]:
@@ -310,6 +305,20 @@ def init_app(app: Flask) -> None:
             "session_timeout_seconds": timeout,
             "session_warning_seconds": app.config["SESSION_WARNING_SECONDS"],
         }
+
+
+@implements("REQ-SES-01")
+def enforce_inactivity_timeout() -> Any:
+    """Every request of the person's (not the page's own timer) ends a timed-out session, or renews it."""
+    if request.endpoint in _UNTIMED_ENDPOINTS or (request.blueprint or "") == "control":
+        return None
+    if "candidate_id" not in session:
+        return None
+    if session_timed_out():
+        sign_out()
+        return redirect(url_for("auth.login", expire=1))
+    session["last_activity"] = clock.now().timestamp()
+    return None
 
 
 JSON_MAX_DEPTH = 32  # the control API's deepest body nests 3 levels

@@ -9,9 +9,10 @@ from types import FrameType
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from reference_portal import ConfigurationError, create_app, mail, set_public_url
+from reference_portal import create_app, mail
 from reference_portal.after_answer import run_pending
-from reference_portal.control import is_loopback
+from reference_portal.config import ConfigurationError, is_loopback, refuse_exposed_control, set_public_url
+from reference_portal.rules import session as session_rules
 
 
 class RequestHandler(WSGIRequestHandler):
@@ -34,13 +35,14 @@ def serve(
     control_token: str | None = None,
     smtp: tuple[str, int] | None = None,
     locale: str = "fr",
-    session_timeout_seconds: int = 1200,
-    session_warning_seconds: int = 1080,
+    session_timeout_seconds: int = session_rules.TIMEOUT_SECONDS,
+    session_warning_seconds: int = session_rules.WARNING_SECONDS,
     public_url: str | None = None,
     behind_proxy: bool = False,
     allow_remote_control: bool = False,
 ) -> None:
     """``public_url``: where people reach the portal (mail links); by default the address it is bound to."""
+    refuse_exposed_control(host, control_token, allow_remote_control)
     config: dict[str, object] = {
         "CONTROL_TOKEN": control_token,
         "BEHIND_PROXY": behind_proxy,

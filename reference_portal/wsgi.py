@@ -20,8 +20,8 @@ from typing import Any
 
 from flask import Flask
 
-from reference_portal import ConfigurationError as PortalConfigurationError
 from reference_portal import create_app
+from reference_portal.config import ConfigurationError as PortalConfigurationError
 
 
 class ConfigurationError(RuntimeError):

@@ -1,23 +1,11 @@
-"""« Mes candidatures »: creating a draft (step 1), its sections (steps 2 to 7), review and submission."""
+"""« Mes candidatures »: creating a draft (step 1), its sections (steps 2 to 7), review and submission.
+
+The pages only: the rules they apply are in ``reference_portal.rules``.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort
+from reference_portal.applications import create, listing, offline, printout, steps, submit  # noqa: F401  (registers routes)
+from reference_portal.applications.blueprint import bp, own_application_or_404
 
-from reference_portal import db
-from reference_portal.models import Application
-from reference_portal.security import current_candidate
-
-bp = Blueprint("applications", __name__, url_prefix="/candidatures")
-
-
-def own_application_or_404(application_id: int) -> Application:
-    """The signed-in candidate's application; anyone else's is answered as if it did not exist."""
-    application = db.session().get(Application, application_id)
-    candidate = current_candidate()
-    if application is None or candidate is None or application.candidate_id != candidate.id:
-        abort(404)
-    return application
-
-
-from reference_portal.applications import create, listing, offline, printout, steps, submit  # noqa: E402, F401  (registers routes)
+__all__ = ["bp", "own_application_or_404"]

@@ -10,16 +10,15 @@ import re
 from typing import Any
 
 from flask import abort, make_response, redirect, render_template, request, session, url_for
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 
-from reference_portal import clock, db, institutions, messages
-from reference_portal.applications import bp, own_application_or_404
-from reference_portal.applications.sections import SECTIONS, copy_sections, store
+from reference_portal import clock, db, messages
+from reference_portal.applications.blueprint import bp, own_application_or_404
 from reference_portal.forms import Field, validate
-from reference_portal.jobs import existing_application, published_opening_or_404, refusal_reason
-from reference_portal.models import APPLIED, DRAFT, WITHDRAWN, Application, JobOpening
+from reference_portal.jobs import published_opening_or_404
+from reference_portal.models import Application, JobOpening
+from reference_portal.rules import drafts, implements
+from reference_portal.rules import openings as opening_rules
 from reference_portal.security import current_candidate, login_required
 
 ORIGIN_FIELD = Field(
@@ -47,13 +46,9 @@ def _opening_from(value: str | None) -> JobOpening | None:
 
 def refusal_for(opening: JobOpening) -> Any | None:
     """A response when this opening cannot get a new application from this candidate, else None."""
-    existing = existing_application(current_candidate().id, opening.job_id)
-    if existing is not None and existing.status == WITHDRAWN:
-        page = render_template("refused.html", title="Candidature impossible", message=messages.ALREADY_WITHDRAWN)
-        return page, 409
+    existing, reason = opening_rules.start_of_application(current_candidate().id, opening, clock.now())
     if existing is not None:
         return redirect(url_for("applications.step", application_id=existing.id, number=2))
-    reason = refusal_reason(opening, clock.now(), current_candidate().id)
     if reason:
         return render_template("refused.html", title="Candidature impossible", message=reason), 409
     return None
@@ -61,6 +56,7 @@ def refusal_for(opening: JobOpening) -> Any | None:
 
 @bp.route("/nouvelle", methods=["GET", "POST"])
 @login_required
+@implements("REQ-SUB-04", "REQ-DRA-05")
 def new() -> Any:
     source = request.form if request.method == "POST" else request.args
     opening = _opening_from(source.get("emploi"))
@@ -76,17 +72,6 @@ def new() -> Any:
         return page, 422
     session[_FLOW_KEY] = {"opening": opening.job_id if opening else None, "origin": result.values["origin"]}
     return redirect(url_for("applications.new_options"))
-
-
-def _previous_applications() -> list[Application]:
-    """The candidate's applications, most recently created first (the default model is the first)."""
-    query = (
-        select(Application)
-        .where(Application.candidate_id == current_candidate().id)
-        .options(selectinload(Application.opening))
-        .order_by(Application.created_at.desc(), Application.id.desc())
-    )
-    return list(db.session().execute(query).scalars())
 
 
 def current_flow() -> dict[str, Any] | None:
@@ -124,9 +109,10 @@ def flow_in_progress() -> tuple[dict[str, Any], JobOpening | None]:
 
 @bp.route("/nouvelle/options", methods=["GET", "POST"])
 @login_required
+@implements("REQ-DRA-05", "REQ-DRA-06", "REQ-DRA-07", "REQ-SUB-05")
 def new_options() -> Any:
     flow, opening = flow_in_progress()
-    previous = _previous_applications()
+    previous = drafts.previous_applications(current_candidate().id)
     errors: dict[str, str] = {}
     picked = request.args.get("modele")
     choice = request.form.get("choice", "reuse" if picked else "")
@@ -154,6 +140,7 @@ def new_options() -> Any:
 
 @bp.get("/nouvelle/modeles")
 @login_required
+@implements("REQ-DRA-07")
 def choose_template() -> Any:
     """The look-up behind the 🔍 icon: every previous application, each with a « Choisir » link."""
     flow = current_flow()
@@ -162,7 +149,7 @@ def choose_template() -> Any:
     return render_template(
         "applications/lookup.html",
         opening=flow_opening(flow),
-        previous=_previous_applications(),
+        previous=drafts.previous_applications(current_candidate().id),
         lookup_label=LOOKUP_LABEL,
     )
 
@@ -175,65 +162,14 @@ def create_application(
 ) -> Any:
     """Stores the new draft (from a model, from the offline form's values, or blank) and opens step 2."""
     session_db = db.session()
-    application = Application(
-        candidate_id=current_candidate().id,
-        opening_id=opening.job_id if opening else None,
-        status=DRAFT,
-        created_at=clock.now(),
-        origin=origin,
-    )
-    if template is not None:
-        copy_sections(template, application)
-    for section in SECTIONS:
-        if values and values.get(section.key):
-            store(section, application, values[section.key])
+    application = drafts.new_draft(current_candidate().id, opening, origin, clock.now(), template, values)
     session_db.add(application)
     try:
         session_db.commit()
     except IntegrityError:  # the same candidate applied to this opening from another tab meanwhile
         session_db.rollback()
-        existing = existing_application(current_candidate().id, opening.job_id)
+        existing = opening_rules.existing_application(current_candidate().id, opening.job_id)
         return redirect(url_for("applications.step", application_id=existing.id, number=2))
     session.pop(_FLOW_KEY, None)
     return redirect(url_for("applications.step", application_id=application.id, number=2))
 
-
-def stored_application(
-    candidate_id: int, opening_id: int | None, status: str, payload: dict[str, Any]
-) -> Application | str:
-    """An application stored as the candidate would have left it (for the control API), or what is wrong.
-
-    ``payload`` maps section keys to ``{field name: value}``; every value passes the pages' validation.
-    """
-    if status not in (DRAFT, APPLIED):
-        return f"status must be {DRAFT!r} or {APPLIED!r}"
-    if status == APPLIED and opening_id is None:
-        return "a submitted application needs an opening_id"
-    by_key = {s.key: s for s in SECTIONS if s.fields}
-    now = clock.now()
-    application = Application(
-        candidate_id=candidate_id,
-        opening_id=opening_id,
-        status=status,
-        created_at=now,
-        submitted_at=now if status == APPLIED else None,
-        origin=messages.ORIGINS[0],
-    )
-    for key, given in payload.items():
-        section = by_key.get(key)
-        if section is None or not isinstance(given, dict):
-            return f"sections.{key}: expected one of {', '.join(by_key)} mapped to an object of field values"
-        unknown = set(given) - {f.name for f in section.fields}
-        if unknown:
-            return f"sections.{key}: unknown fields {', '.join(sorted(unknown))}"
-        checked = validate(
-            section.fields,
-            {name: "" if value is None else str(value) for name, value in given.items()},
-            enforce_required=False,
-            current_year=now.year,
-        )
-        institutions.check_lookups(section.fields, checked)  # a look-up value must come from its list
-        if not checked.ok:
-            return f"sections.{key}: " + " ".join(checked.errors.values())
-        store(section, application, {n: v for n, v in checked.values.items() if n in given})
-    return application

@@ -13,25 +13,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from reference_portal import db, messages
-from reference_portal.applications import bp
-from reference_portal.models import APPLICATION_STATUSES, DRAFT, WITHDRAWN, Application
+from reference_portal.applications.blueprint import bp
+from reference_portal.models import Application
+from reference_portal.rules import implements, statuses
+from reference_portal.rules.statuses import Status
 from reference_portal.security import current_candidate, login_required
 
 DEFAULT_FILTER = "en-cours"
-# Statuses after which nothing more happens to an application: only « Toutes » (or « Retirées ») shows them.
-FINISHED = (WITHDRAWN, "Recrutement terminé", "Pourvu à partir d'une liste", "Avis annulé")
-SUBMITTED = tuple(s for s in APPLICATION_STATUSES if s not in (DRAFT, WITHDRAWN))
-FILTER_STATUSES: dict[str, tuple[str, ...]] = {
-    "en-cours": tuple(s for s in APPLICATION_STATUSES if s not in FINISHED),
-    "brouillons": (DRAFT,),
-    "soumises": SUBMITTED,
-    "retirees": (WITHDRAWN,),
-    "toutes": APPLICATION_STATUSES,
+# « Afficher mes candidatures »: key in the URL → the statuses listed. The default leaves out the finished ones.
+FILTER_STATUSES: dict[str, tuple[Status, ...]] = {
+    "en-cours": tuple(s for s in statuses.ALL if s not in statuses.FINISHED),
+    "brouillons": (Status.DRAFT,),
+    "soumises": statuses.SUBMITTED,
+    "retirees": (Status.WITHDRAWN,),
+    "toutes": statuses.ALL,
 }
 
 
 @bp.get("")
 @login_required
+@implements("REQ-DRA-01", "REQ-DRA-04", "REQ-DRA-09", "REQ-SUB-10", "REQ-FAQ-06", "REQ-FAQ-07", "REQ-PDF-01")
 def index() -> Any:
     shown = request.args.get("afficher", DEFAULT_FILTER)
     if shown not in FILTER_STATUSES:
@@ -47,7 +48,7 @@ def index() -> Any:
     return render_template(
         "applications/index.html",
         applications=applications,
-        draft=DRAFT,
+        draft=Status.DRAFT,
         filters=messages.APPLICATION_FILTERS,
         shown=shown,
     )

@@ -8,8 +8,9 @@ from flask import Response, render_template, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from reference_portal import clock, messages, offline_form
-from reference_portal.applications import bp
+from reference_portal.applications.blueprint import bp
 from reference_portal.applications.create import create_application, flow_in_progress
+from reference_portal.rules import implements
 from reference_portal.security import login_required
 
 UPLOAD_FIELD = "offline_form"
@@ -19,6 +20,7 @@ _ENVELOPE_BYTES = 16 * 1024
 
 @bp.get("/formulaire-hors-ligne.csv")
 @login_required
+@implements("REQ-OFF-01")
 def offline_form_download() -> Response:
     return Response(
         offline_form.blank_form(),
@@ -32,6 +34,7 @@ def offline_form_download() -> Response:
 
 @bp.route("/nouvelle/fichier", methods=["GET", "POST"])
 @login_required
+@implements("REQ-OFF-02", "REQ-OFF-03")
 def upload_offline_form() -> Any:
     flow, opening = flow_in_progress()
     if request.method == "GET":

@@ -9,10 +9,11 @@ from __future__ import annotations
 from flask import Response
 
 from reference_portal import messages, pdf
-from reference_portal.applications import bp, own_application_or_404, sections
+from reference_portal.applications.blueprint import bp, own_application_or_404
 from reference_portal.i18n import gettext as _
 from reference_portal.models import Application, Candidate
-from reference_portal.profile import completion
+from reference_portal.rules import implements, sections
+from reference_portal.rules.profile import completion
 from reference_portal.security import current_candidate, login_required
 
 NO_QUESTIONS = "Aucune question de présélection : la candidature n'est liée à aucun appel à candidature."
@@ -48,6 +49,7 @@ def printed(application: Application, candidate: Candidate) -> pdf.PrintedApplic
 
 @bp.get("/<int:application_id>/imprimer.pdf")
 @login_required
+@implements("REQ-PDF-01", "REQ-PDF-02")
 def printout(application_id: int) -> Response:
     application = own_application_or_404(application_id)
     body = pdf.render(printed(application, current_candidate()))

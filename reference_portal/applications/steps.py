@@ -9,37 +9,23 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, flash, get_flashed_messages, redirect, render_template, request, url_for
-from sqlalchemy import update
 
-from reference_portal import attachments, clock, db, institutions, messages
-from reference_portal.applications import bp, own_application_or_404, sections
-from reference_portal.forms import validate
-from reference_portal.models import DRAFT, Application
-from reference_portal.profile import completion
+from reference_portal import clock, db, messages
+from reference_portal.applications.blueprint import bp, own_application_or_404
+from reference_portal.forms import FormResult, validate
+from reference_portal.models import Application
+from reference_portal.rules import attachments as attachment_rules
+from reference_portal.rules import drafts, implements, lookups, sections
+from reference_portal.rules.profile import completion
 from reference_portal.security import current_candidate, login_required
 
 _SAVED = "draft-saved"
 
 
-def hold_draft(application: Application) -> bool:
-    """Takes the application's row for the rest of this transaction, if it is still a draft (one conditional
-    UPDATE: SQLite's write lock, PostgreSQL's row lock), so a save and « Soumettre » never interleave: a save
-    after the submission is refused, a submission after the save sees what it saved."""
-    session = db.session()
-    session.commit()  # the lock begins a transaction of its own
-    held = session.execute(
-        update(Application).where(Application.id == application.id, Application.status == DRAFT).values(status=DRAFT)
-    ).rowcount
-    if held != 1:
-        session.rollback()
-        session.refresh(application)
-        return False
-    session.expire(application)  # what others committed before the lock, read again under it
-    return True
-
-
+@implements("REQ-DRA-10")
 def refuse_if_not_draft(application: Application) -> Any | None:
-    if application.status != DRAFT:
+    """The refusal page for a change to an application that is no longer a draft, else None."""
+    if not drafts.is_editable(application):
         page = render_template(
             "refused.html", title="Modification impossible", message=messages.ALREADY_SUBMITTED
         )
@@ -57,6 +43,7 @@ def step_url(application: Application, section: sections.Section | None) -> str:
 
 @bp.route("/<int:application_id>/etape/<int:number>", methods=["GET", "POST"])
 @login_required
+@implements("REQ-SUB-06", "REQ-SUB-13", "REQ-DRA-08", "REQ-FAQ-04", "REQ-EDU-01")
 def step(application_id: int, number: int) -> Any:
     application = own_application_or_404(application_id)
     if request.method == "POST" and (refusal := refuse_if_not_draft(application)) is not None:
@@ -73,6 +60,7 @@ def step(application_id: int, number: int) -> Any:
 
 @bp.route("/<int:application_id>/etape/7/<sub>", methods=["GET", "POST"])
 @login_required
+@implements("REQ-ATT-01", "REQ-SUB-06", "REQ-DRA-08")
 def sub_step(application_id: int, sub: str) -> Any:
     application = own_application_or_404(application_id)
     if request.method == "POST" and (refusal := refuse_if_not_draft(application)) is not None:
@@ -83,6 +71,7 @@ def sub_step(application_id: int, sub: str) -> Any:
     return _section_page(application, section)
 
 
+@implements("REQ-DRA-03", "REQ-SES-02", "REQ-LKP-01", "REQ-LKP-02", "REQ-SUB-12")
 def _section_page(application: Application, section: sections.Section) -> Any:
     fields = sections.fields_of(section, application)
     if request.method == "GET":
@@ -92,17 +81,20 @@ def _section_page(application: Application, section: sections.Section) -> Any:
     if (refusal := refuse_if_not_draft(application)) is not None:
         return refusal
     result = validate(fields, request.form, enforce_required=False, current_year=clock.now().year)
-    if not hold_draft(application) and (refusal := refuse_if_not_draft(application)) is not None:
+    if not drafts.hold_draft(application) and (refusal := refuse_if_not_draft(application)) is not None:
         return refusal
-    institutions.check_lookups(fields, result)
+    lookups.check_lookups(fields, result)
     sections.store(section, application, {n: v for n, v in result.values.items() if n not in result.errors})
     if section.key == "cover_letter":
-        attachments.receive_for_application(application, result.errors, request.form.get("action") == "attach")
+        _receive_attachment(application, result, request.form.get("action") == "attach")
     db.session().commit()
     # The 🔍 icon saves the section, then opens its look-up page (unless another field needs correcting first).
     lookup = next((f for f in fields if f.kind == "lookup" and f.name == request.form.get("lookup")), None)
     if lookup is not None and not set(result.errors) - {lookup.name}:
-        return redirect(institutions.lookup_url(application.id, lookup.name, result.raw[lookup.name]), 303)
+        lookup_page = url_for(
+            "lookups.lookup", application_id=application.id, field_name=lookup.name, q=result.raw[lookup.name] or None
+        )
+        return redirect(lookup_page, 303)
     if not result.ok:
         return _render(application, section, fields, result.raw, result.errors, saved=False), 422
     if request.form.get("action") == "next":
@@ -111,6 +103,23 @@ def _section_page(application: Application, section: sections.Section) -> Any:
         return redirect(step_url(application, section), 303)
     flash(messages.DRAFT_SAVED, _SAVED)
     return redirect(step_url(application, section))
+
+
+def _receive_attachment(application: Application, result: FormResult, asked: bool) -> bool:
+    """Takes the file sent with « Lettre de motivation et pièces-jointes », if any; adds what is wrong to the
+    form's errors. ``asked``: the person clicked « Joindre le fichier » (so a missing file is an error).
+    Returns whether a file was attached (the caller commits)."""
+    upload = request.files.get(attachment_rules.UPLOAD_FIELD)
+    if not asked and (upload is None or not upload.filename):
+        return False
+    accepted, problems = attachment_rules.check(upload)
+    for number, problem in enumerate(problems):
+        result.errors[f"_{attachment_rules.UPLOAD_FIELD}_{number}"] = problem
+    if accepted is None:
+        return False
+    attachment_rules.store(current_candidate(), accepted, application)
+    flash(messages.attachment_added(accepted.filename), "status")
+    return True
 
 
 def _render(
@@ -130,7 +139,7 @@ def _render(
         raw=raw,
         errors=errors,
         saved=saved,
-        editable=application.status == DRAFT,
+        editable=drafts.is_editable(application),
         navigation=sections.NAVIGATION,
         completion=completion(current_candidate().profile) if section.key == "profile_check" else None,
     )

@@ -28,8 +28,8 @@ import requests
 from sqlalchemy import func, insert, select
 
 from reference_portal import create_app, db
-from reference_portal.jobs import word_rows
 from reference_portal.models import JobOpening, OpeningWord
+from reference_portal.rules.search import word_rows
 
 CONTROL = "/__conformance__/v1"
 FIRST_SEEDED_JOB_ID = 300000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from reference_portal.models import DRAFT
+from reference_portal.rules.statuses import Status
 from tests.bench.load import SEARCHES, STEP_PAGES, Server, hammer, profile_search, seed_openings, signed_in_cookie
 
 
@@ -30,7 +30,7 @@ def run_load(sizes: list[int], clients: int, seconds: float, server_workers: int
             steps = []
             for index, (_, candidate) in enumerate(sessions):
                 application = server.control("POST", f"/candidates/{candidate['id']}/applications",
-                                             opening_id=first_opening + index, status=DRAFT)
+                                             opening_id=first_opening + index, status=Status.DRAFT)
                 steps.append([f"/candidatures/{application['id']}{page}" for page in STEP_PAGES])
             measure = hammer("steps", server.port, steps, cookies, seconds)
             result["steps"] = measure.summary()

@@ -109,11 +109,11 @@ def test_words_are_found_whatever_their_case_accents_or_punctuation_but_whole(si
 
 
 def test_past_the_cap_the_count_says_more_than_and_pages_still_follow(signed_in, monkeypatch):
-    from reference_portal import jobs
+    from reference_portal.rules import search
 
     _, client, control = signed_in
-    monkeypatch.setattr(jobs, "COUNT_CAP", 5)
-    monkeypatch.setattr(jobs, "PAGE_SIZE", 4)
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    monkeypatch.setattr(search, "PAGE_SIZE", 4)
     for i in range(12):
         control.opening(title=f"Traducteur {i}")
     first = text(client.get("/emplois", query_string={"mots_cles": "traducteur"}))

@@ -154,3 +154,28 @@ def test_headed_without_a_display_is_one_line_and_exit_2():
     result = subprocess.run([*CLI, "run", "--headed"], capture_output=True, text=True, timeout=60, check=False, env=env)
     assert result.returncode == 2
     assert_one_clear_line(result, "--headed", "no display", "xvfb-run")
+
+
+def test_the_shared_run_options_reach_pytest_as_the_plugin_reads_them():
+    """One table (harness/options.py) declares them on both sides: what the CLI takes, the plugin parses back."""
+    import argparse
+
+    from harness import options
+    from harness.cli import build_parser
+
+    given = ["--evidence", "all", "--expectations", "known.toml", "--real-time", "--data-seed", "7",
+             "--control-token=-starts-with-a-dash", "--mail-listen", "127.0.0.1:2525",
+             "--cdp-url", "http://127.0.0.1:9222", "--profile", "mine.toml"]
+    args = build_parser().parse_args(["run", *given])
+    plugin = argparse.ArgumentParser()
+    options.add_to_plugin(type("Group", (), {"addoption": staticmethod(plugin.add_argument)}))
+    seen = plugin.parse_args(options.forwarded_args(args))
+    assert (seen.evidence, seen.expectations, seen.real_time, seen.data_seed) == ("all", "known.toml", True, 7)
+    assert (seen.control_token, seen.mail_listen, seen.cdp_url) == (
+        "-starts-with-a-dash", "127.0.0.1:2525", "http://127.0.0.1:9222"
+    )
+    assert seen.portal_profile is None  # the CLI resolves the profile itself (its default included)
+    defaults = build_parser().parse_args(["demo"])
+    assert options.forwarded_args(defaults) == [] and defaults.report_dir and not hasattr(defaults, "control_token")
+    declared = {o.dest for o in options.RUN_OPTIONS if "run" in o.commands}
+    assert declared <= set(vars(args)), declared - set(vars(args))

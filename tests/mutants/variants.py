@@ -37,6 +37,10 @@ class Variant:
     server_only: bool = False
 
 
+# Where the opening rules live (deadlines, eligibility, one application per opening), patched by many variants.
+_OPENINGS = "reference_portal.rules.openings"
+
+
 # -- how defects are made -------------------------------------------------------------------------------
 def _portal_modules() -> list[Any]:
     """Every module of the portal, imported, so a patch reaches the names they imported from one another."""
@@ -50,7 +54,7 @@ def _portal_modules() -> list[Any]:
 
 def _swap(module_name: str, name: str, make: Callable[[Any], Any], *, everywhere: bool = False) -> Callable[[], None]:
     """Replaces ``module.name`` by ``make(original)``; with ``everywhere``, also in each portal module that
-    imported it by name (``from reference_portal.jobs import refusal_reason``)."""
+    imported it by name (``from reference_portal.rules.openings import refusal_reason``)."""
 
     def patch() -> None:
         modules = _portal_modules() if everywhere else []
@@ -237,7 +241,7 @@ def _form_rewritten(endpoint: str, field_name: str, value: str, sent: str | None
     def patch() -> None:
         from werkzeug.datastructures import ImmutableMultiDict
 
-        from reference_portal.applications import bp
+        from reference_portal.applications.blueprint import bp
 
         @bp.before_request
         def rewrite() -> None:
@@ -373,7 +377,7 @@ def _missing_fields_ignored(original):
         if not (_in_request("applications.conditions", "GET") or _in_request("applications.conditions", "POST")):
             return found
         from reference_portal import messages
-        from reference_portal.applications import sections
+        from reference_portal.rules import sections
 
         missing = {messages.missing_field(section.title, label)
                    for section in sections.SECTIONS for label in sections.missing(section, application)}
@@ -492,7 +496,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "any-time-renamed", "wording", "« Rech. offres publiées sous » offers « Toutes dates », not « Tt moment »",
         "REQ-ALR-01", "tt_moment",
-        patch=_swap("reference_portal.jobs", "PERIODS",
+        patch=_swap("reference_portal.rules.search", "PERIODS",
                     lambda periods: {**periods, "tout": ("Toutes dates", periods["tout"][1])}, everywhere=True),
     ),
     Variant(
@@ -516,7 +520,7 @@ VARIANTS: list[Variant] = [
     # -- flow: a step missing, skipped or offered too early --------------------------------------------------
     Variant(
         "next-skips-experience", "flow", "« Suivant » from « Formation » skips « Expérience professionnelle »",
-        "REQ-DRA-08", "chaque_page", patch=_swap("reference_portal.applications.sections", "following",
+        "REQ-DRA-08", "chaque_page", patch=_swap("reference_portal.rules.sections", "following",
                                                  _skip_experience),
     ),
     Variant(
@@ -549,26 +553,27 @@ VARIANTS: list[Variant] = [
     Variant(
         "oldest-model-by-default", "flow", "the default model is the oldest application, not the latest created",
         "REQ-DRA-07", "modèle_proposé_par_défaut",
-        patch=_swap("reference_portal.applications.create", "_previous_applications",
-                    lambda original: lambda: list(reversed(original()))),
+        patch=_swap("reference_portal.rules.drafts", "previous_applications",
+                    lambda original: lambda candidate_id: list(reversed(original(candidate_id)))),
     ),
     # -- rules the server must enforce ---------------------------------------------------------------------
     Variant(
         "leap-day-any-year", "rule", "29/02 accepted as a date of birth in a common year",
-        "REQ-REG-06", "bissextiles", patch=_swap("reference_portal.auth", "parse_date_of_birth", _leap_day_any_year),
+        "REQ-REG-06", "bissextiles",
+        patch=_swap("reference_portal.rules.registration", "parse_date_of_birth", _leap_day_any_year),
     ),
     Variant(
         "second-application-stored", "rule", "« Postuler » again stores a second application to the same opening",
         "REQ-SUB-15", "seconde_fois",
         patch=_both(_drop_one_application_per_opening_key,
-                    _swap("reference_portal.jobs", "existing_application", lambda original: lambda c, j: None,
+                    _swap(_OPENINGS, "existing_application", lambda original: lambda c, j: None,
                           everywhere=True)),
     ),
     Variant(
         "withdrawn-resubmittable", "rule", "after a withdrawal the opening accepts a new application",
         "REQ-FAQ-08", "après_le_retrait",
         patch=_both(_drop_one_application_per_opening_key,
-                    _swap("reference_portal.jobs", "existing_application", _ignore_withdrawn, everywhere=True)),
+                    _swap(_OPENINGS, "existing_application", _ignore_withdrawn, everywhere=True)),
     ),
     Variant(
         "submitted-still-editable", "rule", "a submitted application can still be changed and saved over HTTP",
@@ -579,17 +584,17 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "sixth-saved-search-kept", "rule", "a sixth saved search is accepted",
-        "REQ-ALR-04", "cinq_recherches", patch=_set("reference_portal.alerts", "MAX_SAVED_SEARCHES", 6),
+        "REQ-ALR-04", "cinq_recherches", patch=_set("reference_portal.rules.alerts", "MAX_SAVED_SEARCHES", 6),
     ),
     Variant(
         "one-mb-file-kept", "rule", "a file of exactly 1 Mb (1 048 576 bytes) is accepted",
         "REQ-ATT-02", "limite_exacte and exactement",  # the boundary the reference profile declares
-        patch=_set("reference_portal.attachments", "MAX_BYTES", 1_048_577),
+        patch=_set("reference_portal.rules.attachments", "MAX_BYTES", 1_048_577),
     ),
     Variant(
         "two-mb-file-kept", "rule", "a file of 1 100 000 bytes, over 1 Mb however it is counted, is accepted",
         "REQ-ATT-02", "piècesjointes___cas and plus",
-        patch=_set("reference_portal.attachments", "MAX_BYTES", 2_000_000),
+        patch=_set("reference_portal.rules.attachments", "MAX_BYTES", 2_000_000),
     ),
     Variant(
         "long-file-name-kept", "rule", "a file whose name is long is accepted",
@@ -599,17 +604,17 @@ VARIANTS: list[Variant] = [
     Variant(
         "roster-opening-open-to-all", "rule", "a roster-only opening accepts candidates who are on no roster",
         "REQ-FAQ-05", "seuls_les_candidats",
-        patch=_swap("reference_portal.jobs", "on_roster", lambda original: lambda candidate_id, opening: True),
+        patch=_swap(_OPENINGS, "on_roster", lambda original: lambda candidate_id, opening: True),
     ),
     Variant(
         "filled-opening-submittable", "rule", "an opening filled from a roster still takes submissions",
         "REQ-FAQ-03", "ne_peut_pas_être_soumise and pourvu",
-        patch=_swap("reference_portal.jobs", "refusal_reason", _forget_refusal("filled_from_roster"), everywhere=True),
+        patch=_swap(_OPENINGS, "refusal_reason", _forget_refusal("filled_from_roster"), everywhere=True),
     ),
     Variant(
         "duplicate-email-accepted", "rule", "a primary e-mail already used under the same name is accepted",
         "REQ-PRO-06", "adresse_email_principale",
-        patch=_swap("reference_portal.profile", "duplicate_candidate_exists", lambda original: lambda *a: False),
+        patch=_swap("reference_portal.rules.profile", "duplicate_candidate_exists", lambda original: lambda *a: False),
     ),
     Variant(
         "invalid-alert-address-accepted", "rule", "a job alert address that is not an e-mail is stored",
@@ -619,7 +624,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "unlisted-institution-silent", "rule", "a value not in the institutions list is saved without a warning",
         "REQ-LKP-01", "valeur_absente",
-        patch=_swap("reference_portal.institutions", "check_lookups", lambda original: lambda fields, result: None),
+        patch=_swap("reference_portal.rules.lookups", "check_lookups", lambda original: lambda fields, result: None),
     ),
     # Refusing a message without the user code is this project's reading (REQ-AID-04, SHOULD); what the guide
     # fixes is that the user code reaches the desk (REQ-AID-02), which this defect breaks.
@@ -641,16 +646,16 @@ VARIANTS: list[Variant] = [
     ),
     Variant(
         "saved-searches-never-expire", "time", "saved searches stay valid for 100 years, not 6 months",
-        "REQ-ALR-05", "valide_6_mois", patch=_set("reference_portal.alerts", "VALIDITY_MONTHS", 1200),
+        "REQ-ALR-05", "valide_6_mois", patch=_set("reference_portal.rules.alerts", "VALIDITY_MONTHS", 1200),
     ),
     Variant(
         "deadline-not-enforced", "time", "the final submission is accepted after the deadline",
         "REQ-SUB-14", "soumission_finale",
-        patch=_swap("reference_portal.jobs", "refusal_reason", _forget_refusal("deadline"), everywhere=True),
+        patch=_swap(_OPENINGS, "refusal_reason", _forget_refusal("deadline"), everywhere=True),
     ),
     Variant(
         "deadline-in-utc", "time", "openings close at 23:59 UTC instead of 23:59 New York time",
-        "REQ-SUB-14", "jusquà_la_clôture_2359", patch=_swap("reference_portal.jobs", "deadline_for", _deadline_in_utc,
+        "REQ-SUB-14", "jusquà_la_clôture_2359", patch=_swap(_OPENINGS, "deadline_for", _deadline_in_utc,
                                                             everywhere=True),
     ),
     # -- page-correct, server-broken: the page withholds the action, the server takes the request -----------
@@ -664,14 +669,14 @@ VARIANTS: list[Variant] = [
         "the opening's page hides « Postuler » after a withdrawal, but a new application is still made",
         "REQ-FAQ-08", "après_le_retrait", server_only=True,
         patch=_both(_drop_one_application_per_opening_key,
-                    _swap("reference_portal.jobs", "existing_application", _apply_ignores_withdrawal, everywhere=True)),
+                    _swap(_OPENINGS, "existing_application", _apply_ignores_withdrawal, everywhere=True)),
     ),
     *(
         Variant(
             f"{state}-submission-taken", "rule",
             f"« Soumettre candidature » is disabled for an opening {state}, the server submits",
             "REQ-FAQ-03", f"ne_peut_pas_être_soumise and {example}", server_only=True,
-            patch=_swap("reference_portal.applications.submit", "content_blockers",
+            patch=_swap("reference_portal.rules.submission", "content_blockers",
                         _blockers_forgetting("applications.conditions", lambda b, key=key: not _closed_or(key)(b))),
         )
         # The examples' IDs are escaped past ASCII (« fermé » is ferm\xe9): each selected by its ASCII part.
@@ -682,7 +687,7 @@ VARIANTS: list[Variant] = [
         "incomplete-submission-taken", "rule",
         "« Soumettre candidature » is disabled while a mandatory field is empty, the server submits",
         "REQ-SUB-17", "champ_obligatoire_a_été_vidé", server_only=True,
-        patch=_swap("reference_portal.applications.submit", "content_blockers", _missing_fields_ignored),
+        patch=_swap("reference_portal.rules.submission", "content_blockers", _missing_fields_ignored),
     ),
     Variant(
         "terms-not-checked", "rule", "the page asks for « J'accepte ces conditions », the server submits without it",
@@ -718,7 +723,7 @@ VARIANTS: list[Variant] = [
         "roster-only-in-page", "rule",
         "« Postuler » is hidden from candidates on no roster, but the server lets them apply",
         "REQ-FAQ-05", "hors_de_la_liste", server_only=True,
-        patch=_swap("reference_portal.jobs", "on_roster", _roster_only_in_page, everywhere=True),
+        patch=_swap(_OPENINGS, "on_roster", _roster_only_in_page, everywhere=True),
     ),
     Variant(
         "files-for-anyone", "security", "a file's address serves it to any signed-in candidate",
@@ -727,31 +732,31 @@ VARIANTS: list[Variant] = [
     Variant(
         "apply-after-deadline-taken", "time", "after the deadline « Postuler » is hidden, but its request is taken",
         "REQ-SUB-14", "postuler__est_accepté", server_only=True,
-        patch=_swap("reference_portal.jobs", "refusal_reason", _deadline_only_in_pages(
+        patch=_swap(_OPENINGS, "refusal_reason", _deadline_only_in_pages(
                         "jobs.apply", "applications.new", "applications.new_options"), everywhere=True),
     ),
     Variant(
         "submission-after-deadline-taken", "time",
         "after the deadline the submit button is disabled, but the final submission is taken",
         "REQ-SUB-14", "soumission_finale", server_only=True,
-        patch=_swap("reference_portal.jobs", "refusal_reason", _deadline_only_in_pages("applications.conditions"),
+        patch=_swap(_OPENINGS, "refusal_reason", _deadline_only_in_pages("applications.conditions"),
                     everywhere=True),
     ),
     # -- filters that do not filter --------------------------------------------------------------------------
     Variant(
         "search-ignores-keywords", "rule", "« Rechercher » lists every opening, whatever the keywords",
         "REQ-SUB-02", "rechercher__liste_les_appels",
-        patch=_swap("reference_portal.jobs", "SearchCriteria", _search_matching_all),
+        patch=_swap("reference_portal.rules.search", "SearchCriteria", _search_matching_all),
     ),
     Variant(
         "alert-for-every-opening", "mail", "a job alert announces every opening published, matching or not",
         "REQ-ALR-06", "annonce_par_courriel",
-        patch=_swap("reference_portal.jobs", "SearchCriteria", _alerts_matching_all),
+        patch=_swap("reference_portal.rules.search", "SearchCriteria", _alerts_matching_all),
     ),
     Variant(
         "contains-as-starts-with", "rule", "« Consultation Avancée » answers « contient » as « commence par »",
         "REQ-EDU-02", "consultation_avancée__contient",
-        patch=_swap("reference_portal.institutions", "InstitutionList", _contains_as_starts),
+        patch=_swap("reference_portal.rules.lookups", "InstitutionList", _contains_as_starts),
     ),
     # -- one step of section 4 each --------------------------------------------------------------------------
     Variant(
@@ -775,17 +780,18 @@ VARIANTS: list[Variant] = [
     Variant(
         "no-job-alert-mail", "mail", "publishing a matching opening sends no job alert",
         "REQ-ALR-06", "annonce_par_courriel",
-        patch=_swap("reference_portal.alerts", "send_job_alerts", lambda original: lambda opening: 0),
+        patch=_swap("reference_portal.rules.alerts", "send_job_alerts", lambda original: lambda opening: 0),
     ),
     Variant(
         "job-alert-wrong-address", "mail", "job alerts go to the account's address, not the one typed for the alert",
         "REQ-ALR-06", "annonce_par_courriel",
-        patch=_swap("reference_portal.alerts", "send_job_alerts", _alert_to_account_address),
+        patch=_swap("reference_portal.rules.alerts", "send_job_alerts", _alert_to_account_address),
     ),
     Variant(
         "no-recovery-mail", "mail", "account recovery says a mail was sent but sends nothing",
         "REQ-REG-07", "code_utilisateur_oublié__envoie",
-        patch=_swap("reference_portal.recovery", "queue_mail", lambda original: lambda *a, **k: None),
+        patch=_both(_swap("reference_portal.recovery", "queue_mail", lambda original: lambda *a, **k: None),
+                    _swap("reference_portal.rules.recovery", "queue_mail", lambda original: lambda *a, **k: None)),
     ),
     Variant(
         "contact-mail-dropped", "mail", "« Contactez-nous » says the message was sent but it never reaches the desk",
@@ -797,7 +803,8 @@ VARIANTS: list[Variant] = [
     Variant(
         "no-ownership-check", "security", "any signed-in candidate opens another candidate's application by its URL",
         "REQ-SEC-01", "candidature_dun_autre",
-        patch=_swap("reference_portal.applications", "own_application_or_404", _no_ownership_check, everywhere=True),
+        patch=_swap("reference_portal.applications.blueprint", "own_application_or_404", _no_ownership_check,
+                    everywhere=True),
     ),
 ]
 

@@ -3,8 +3,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from reference_portal import messages
-from reference_portal.alerts import add_months
 from reference_portal.clock import NEW_YORK
+from reference_portal.rules.alerts import add_months
 
 from .support import Control, login, make_app, text
 

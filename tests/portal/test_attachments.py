@@ -11,7 +11,7 @@ from html import unescape
 import pytest
 
 from reference_portal import messages
-from reference_portal.attachments import MAX_BYTES
+from reference_portal.rules.attachments import MAX_BYTES
 
 from .support import text
 from .test_applications import start

@@ -32,9 +32,9 @@ from schemathesis.specs.openapi.checks import (
 from reference_portal import auth, contact, recovery
 from reference_portal.alerts import EMAIL_FIELD, NAME_FIELD
 from reference_portal.applications.create import ORIGIN_FIELD
-from reference_portal.applications.sections import SECTIONS
 from reference_portal.forms import Field
-from reference_portal.profile import TABS
+from reference_portal.rules.profile import TABS
+from reference_portal.rules.sections import SECTIONS
 
 from .support import TOKEN, Control, login, make_app
 

@@ -304,7 +304,7 @@ def test_parallel_saved_searches_stop_at_the_limit(live):
         {"name": f"Recherche {i}", "mots_cles": "juriste", "periode": "tout", "alert_email": ""}, cookie)[0])
     assert answers.count(302) == 5 and answers.count(409) == RACERS - 5, answers
     with app.app_context():
-        from reference_portal.alerts import saved_count
+        from reference_portal.rules.alerts import saved_count
 
         assert saved_count(person["id"]) == 5
 

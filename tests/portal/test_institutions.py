@@ -11,8 +11,9 @@ from urllib.parse import quote
 
 from sqlalchemy import text as sql
 
-from reference_portal import db, institutions, messages
-from reference_portal.institutions import DATA_FILE, OTHER_INSTITUTION, normalize
+from reference_portal import db, messages
+from reference_portal.rules import lookups
+from reference_portal.rules.lookups import DATA_FILE, OTHER_INSTITUTION, normalize
 
 from .support import text
 from .test_applications import start
@@ -52,18 +53,18 @@ def test_list_is_ours_deterministic_and_large(tmp_path):
 def test_list_survives_a_reset(app, control):
     control.call("POST", "/reset", expect=204)
     with app.test_request_context():
-        found, total = institutions.LISTS["institutions"].search("equals", OTHER_INSTITUTION)
+        found, total = lookups.LISTS["institutions"].search("equals", OTHER_INSTITUTION)
     assert total == 1 and found[0].id == "IAU-000000"
 
 
 def test_search_is_bounded_and_indexed(app):
     with app.test_request_context():
-        found, total = institutions.LISTS["institutions"].search("starts", "")
-        assert total == len(rows()) and len(found) == institutions.PAGE_SIZE
-        found, total = institutions.LISTS["institutions"].search("contains", "paris")
+        found, total = lookups.LISTS["institutions"].search("starts", "")
+        assert total == len(rows()) and len(found) == lookups.PAGE_SIZE
+        found, total = lookups.LISTS["institutions"].search("contains", "paris")
         assert total == len(found) == sum("Paris" in r["name"] for r in rows())
         # « % » and « _ » are searched as themselves, not as wildcards.
-        assert institutions.LISTS["institutions"].search("contains", "%")[1] == 0
+        assert lookups.LISTS["institutions"].search("contains", "%")[1] == 0
         query = sql("EXPLAIN QUERY PLAN SELECT id FROM institutions WHERE search_name = 'x'")
         plan = " ".join(str(r) for r in db.session().execute(query))
     assert "ix_institutions_search_name" in plan

@@ -81,8 +81,8 @@ def test_no_postuler_when_not_accepting(client, control, candidate):
 
 def test_saved_criteria_match_what_the_search_lists(client, control, candidate):
     from reference_portal import clock
-    from reference_portal.jobs import SearchCriteria
     from reference_portal.models import JobOpening
+    from reference_portal.rules.search import SearchCriteria
 
     control.opening(title="Juriste", duty_station="Genève", job_family="Legal")
     control.opening(title="Juriste principal", duty_station="Nairobi", job_family="Legal")

@@ -22,8 +22,9 @@ from flask.testing import FlaskClient
 
 import reference_portal
 from reference_portal import i18n, messages
-from reference_portal.applications import create, listing, sections
+from reference_portal.applications import create, listing
 from reference_portal.forms import Field
+from reference_portal.rules import sections
 
 from .support import Control, login, make_app, text
 
@@ -89,12 +90,13 @@ def french_strings() -> dict[str, str]:
                     for field in item.fields:
                         for text_ in _field_strings(field):
                             found.setdefault(text_, f"{module.__name__}.{name}")
-    from reference_portal import alerts, institutions, jobs, models
+    from reference_portal import alerts
+    from reference_portal.rules import lookups, search, statuses
 
     for text_ in (
-        *models.APPLICATION_STATUSES,
-        *(label for label, _days in jobs.PERIODS.values()),
-        *institutions.OPERATORS,
+        *statuses.ALL,
+        *(label for label, _days in search.PERIODS.values()),
+        *lookups.OPERATORS,
         *create.CHOICES.values(),
         create.CHOICE_LEGEND,
         create.LOOKUP_LABEL,

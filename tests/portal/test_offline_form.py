@@ -4,7 +4,7 @@ import csv
 import io
 
 from reference_portal import offline_form
-from reference_portal.applications.sections import SECTIONS
+from reference_portal.rules.sections import SECTIONS
 
 from .support import text
 

@@ -14,7 +14,8 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
 
 from reference_portal import db, mail, messages
-from reference_portal.models import DRAFT, Application, OutgoingMail
+from reference_portal.models import Application, OutgoingMail
+from reference_portal.rules.statuses import Status
 
 from .support import Control, MailBox, free_port, login, make_app
 from .test_applications import fill_everything, start
@@ -142,7 +143,7 @@ def test_a_crash_before_answering_leaves_the_application_a_draft_and_no_mail(por
     monkeypatch.setattr(messages, "confirmation_body", crash)
     assert client.post(base + "/conditions", data={"accept": "yes"}).status_code == 500
     [stored] = control.applications(person["id"])
-    assert stored["status"] == DRAFT and stored["submitted_at"] is None
+    assert stored["status"] == Status.DRAFT and stored["submitted_at"] is None
     assert outbox(app) == [] and sink.box.messages == []
     monkeypatch.undo()
     assert client.post(base + "/conditions", data={"accept": "yes"}).status_code == 303  # and it can still be done
@@ -151,10 +152,10 @@ def test_a_crash_before_answering_leaves_the_application_a_draft_and_no_mail(por
 
 def test_a_crash_while_creating_a_draft_from_the_offline_form_stores_no_part_of_it(portal, monkeypatch):
     app, client, control, person = portal
-    from reference_portal.applications import create
+    from reference_portal.rules import sections
 
     stored_sections = []
-    real_store = create.store
+    real_store = sections.store
 
     def store_then_crash(section, application, values):
         real_store(section, application, values)
@@ -162,7 +163,7 @@ def test_a_crash_while_creating_a_draft_from_the_offline_form_stores_no_part_of_
         if len(stored_sections) == 2:
             raise RuntimeError("the process died here")
 
-    monkeypatch.setattr(create, "store", store_then_crash)
+    monkeypatch.setattr(sections, "store", store_then_crash)
     form = filled(download(client), OFFLINE_VALUES)
     assert upload(client, form).status_code == 500
     assert stored_sections == ["education", "experience"] and control.applications(person["id"]) == []

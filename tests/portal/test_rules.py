@@ -233,7 +233,7 @@ def test_withdrawal_refused_once_selected_or_over(client, control, candidate, st
     control.call("PATCH", f"/applications/{application_id(base)}", {"status": status})
     assert ">Retirer ma candidature</button>" not in client.get(base + "/etape/8").get_data(as_text=True)
     refused = client.post(base + "/retrait")
-    expected = messages.WITHDRAWAL_REFUSED.get(status, messages.WITHDRAWAL_CLOSED)
+    expected = {"Sélectionné": messages.WITHDRAWAL_SELECTED}.get(status, messages.WITHDRAWAL_CLOSED)
     assert refused.status_code == 409 and expected in text(refused)
     assert control.applications(candidate["id"])[0]["status"] == status
 

@@ -54,7 +54,7 @@ import pytest  # noqa: E402
 
 from reference_portal import __main__ as portal_main  # noqa: E402
 from reference_portal import db  # noqa: E402
-from reference_portal.control import is_loopback  # noqa: E402
+from reference_portal.config import is_loopback  # noqa: E402
 from reference_portal.models import Candidate  # noqa: E402
 
 from .support import make_app  # noqa: E402

@@ -9,8 +9,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from reference_portal.applications.sections import SECTIONS
-from reference_portal.profile import TABS
+from reference_portal.rules.profile import TABS
+from reference_portal.rules.sections import SECTIONS
 
 from .support import Control, login, make_app
 from .test_alerts import save

@@ -21,6 +21,7 @@ from reference_portal.models import (
     Reference,
     SkillEntry,
 )
+from reference_portal.rules import implements
 
 COVER_LETTER = "Lettre de motivation"
 REVIEW = "Vérifier/soumettre"
@@ -160,12 +161,14 @@ def find(step: int, sub: str | None) -> Section | None:
     return BY_STEP.get((step, sub))
 
 
+@implements("REQ-SUB-06", "REQ-DRA-08")
 def following(section: Section) -> Section | None:
     """The next section or sub-section; None after the last one (step 8 comes next)."""
     index = SECTIONS.index(section)
     return SECTIONS[index + 1] if index + 1 < len(SECTIONS) else None
 
 
+@implements("REQ-SUB-13", "REQ-FAQ-04")
 def fields_of(section: Section, application: Application) -> tuple[Field, ...]:
     if section is PRESCREENING:
         if application.opening is None:
@@ -189,6 +192,7 @@ def stored_values(section: Section, application: Application) -> dict[str, objec
     return {f.name: getattr(entries[0], f.name) for f in section.fields}
 
 
+@implements("REQ-DRA-03", "REQ-SES-02")
 def store(section: Section, application: Application, values: dict[str, object]) -> None:
     """Writes the given values (only those) into the section's entry, creating it on first save."""
     if section is PRESCREENING:
@@ -209,12 +213,14 @@ def store(section: Section, application: Application, values: dict[str, object])
         setattr(entries[0], name, value)
 
 
+@implements("REQ-SUB-17")
 def missing(section: Section, application: Application) -> list[str]:
     """Labels of the mandatory fields of this section that are still empty."""
     values = stored_values(section, application)
     return [f.label for f in fields_of(section, application) if f.required and values.get(f.name) in (None, "")]
 
 
+@implements("REQ-DRA-07")
 def copy_sections(source: Application, target: Application) -> None:
     """Starts ``target`` from ``source``'s content (pre-screening answers belong to one opening: not copied)."""
     for section in SECTIONS:
