@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
+from fixtures.provision import PortalLists
 from steps.driver import Driver
 
 THREE_OPTIONS = re.compile(r"« (.+?) »")
@@ -48,11 +49,12 @@ def _store_application(control: ControlClient, candidate: dict, store: dict, tit
     parsers.parse("ce candidat a déjà enregistré une candidature « {title} » dont la formation est à « {institution} »")
 )
 def saved_application(
-    control: ControlClient, candidate: dict, previous_applications: dict, title: str, institution: str
+    control: ControlClient, portal_lists: PortalLists, candidate: dict, previous_applications: dict, title: str,
+    institution: str,
 ) -> None:
-    _store_application(
-        control, candidate, previous_applications, title, sections={"education": {"institution": institution}}
-    )
+    """The institution as the portal's own list holds it (the one named, or one of its own in its place)."""
+    value = portal_lists.value("education.institution", institution)
+    _store_application(control, candidate, previous_applications, title, sections={"education": {"institution": value}})
 
 
 @given(parsers.parse("ce candidat a soumis une candidature « {title} »"))
@@ -120,8 +122,8 @@ def choose_template(driver: Driver, previous_applications: dict, title: str) -> 
 
 
 @then(parsers.parse("le champ « {label} » vaut « {value} »"))
-def field_value(driver: Driver, label: str, value: str) -> None:
-    expect(driver.field(driver.label(label))).to_have_value(value)
+def field_value(driver: Driver, portal_lists: PortalLists, label: str, value: str) -> None:
+    expect(driver.field(driver.label(label))).to_have_value(portal_lists.shown(value))
 
 
 @then(parsers.parse("« Suivant » mène d'une page à la suivante dans cet ordre, chacune indiquant son étape :"))

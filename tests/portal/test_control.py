@@ -182,3 +182,22 @@ def test_submit_application_needs_a_known_candidate_and_opening(control):
     control.call("POST", f"/candidates/{person['id']}/applications/submit", {"opening_id": 999999}, expect=404)
     control.call("POST", f"/candidates/{person['id']}/applications/submit", {"opening_id": "un"}, expect=400)
     control.call("POST", f"/candidates/{person['id']}/applications/submit", {}, expect=400)
+
+
+def test_lookup_values_answer_the_portals_own_lists(control):
+    found = control.call("GET", "/lookup-values?field=education.institution&contains=dakar")
+    assert found["field"] == "education.institution" and "Université de Dakar" in found["values"]
+    assert all("dakar" in value.lower() for value in found["values"]) and found["total"] >= len(found["values"])
+    degrees = control.call("GET", "/lookup-values?field=education.degree&limit=2")
+    assert len(degrees["values"]) == 2 and degrees["total"] > 2
+    # A value learnt here is one the application accepts.
+    person = control.candidate()
+    body = {"sections": {"education": {"institution": found["values"][0], "degree": degrees["values"][0]}}}
+    stored = control.call("POST", f"/candidates/{person['id']}/applications", body, expect=201)
+    assert stored["sections"]["education"][0]["institution"] == found["values"][0]
+
+
+@pytest.mark.parametrize("query", ["", "field=education.field_of_study", "field=education.degree&limit=0",
+                                   "field=education.degree&limit=abc"])
+def test_lookup_values_refuse_what_is_not_a_list_field(control, query):
+    assert "error" in control.call("GET", f"/lookup-values?{query}", expect=400)
