@@ -117,7 +117,7 @@ def _row(driver: Driver, stored: dict) -> Locator:
 @when(parsers.parse("je choisis la candidature « {title} »"))
 def choose_template(driver: Driver, previous_applications: dict, title: str) -> None:
     row = _row(driver, previous_applications[title])
-    label = driver.field_label("template_choose")
+    label = driver.control_name("template_choose", title=previous_applications[title]["title"])
     row.get_by_role("link", name=label, exact=True).or_(row.get_by_role("button", name=label, exact=True)).click()
 
 
@@ -184,13 +184,15 @@ def draft_date_empty(driver: Driver, status: str, column: str) -> None:
 @then(parsers.parse("la candidature « {title} » n'offre pas le lien de modification d'un projet"))
 def no_edit_link(driver: Driver, previous_applications: dict, title: str) -> None:
     row = _row(driver, previous_applications[title])
-    expect(row.get_by_role("link", name=driver.field_label("open_draft"), exact=True)).to_have_count(0)
+    name = driver.control_name("open_draft", title=previous_applications[title]["title"])
+    expect(row.get_by_role("link", name=name, exact=True)).to_have_count(0)
 
 
 @when(parsers.parse("j'ouvre la candidature « {title} »"))
 def open_application(driver: Driver, previous_applications: dict, title: str) -> None:
     row = _row(driver, previous_applications[title])
-    row.get_by_role("link", name=driver.field_label("view_application"), exact=True).click()
+    name = driver.control_name("open_application", title=previous_applications[title]["title"])
+    row.get_by_role("link", name=name, exact=True).click()
 
 
 @then(parsers.parse("aucun bouton « {button} » n'est proposé et le champ « {label} » n'est pas modifiable"))

@@ -154,3 +154,14 @@ def test_headed_without_a_display_is_one_line_and_exit_2():
     result = subprocess.run([*CLI, "run", "--headed"], capture_output=True, text=True, timeout=60, check=False, env=env)
     assert result.returncode == 2
     assert_one_clear_line(result, "--headed", "no display", "xvfb-run")
+
+
+def test_a_missing_profile_key_is_one_line_with_the_guides_passage_and_exit_2(tmp_path):
+    from harness.paths import PROFILES_DIR
+
+    text = (PROFILES_DIR / "reference-fr.toml").read_text(encoding="utf-8")
+    profile = tmp_path / "vendor.toml"
+    profile.write_text(text.replace('my_attachments_file = "Pièce jointe"\n', ""), encoding="utf-8")
+    result = cli("run", "--profile", str(profile))
+    assert result.returncode == 2
+    assert_one_clear_line(result, "'fields.my_attachments_file' is missing", "« Mes pièces jointes »", "expected")
