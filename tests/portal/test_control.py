@@ -201,3 +201,20 @@ def test_lookup_values_answer_the_portals_own_lists(control):
                                    "field=education.degree&limit=abc"])
 def test_lookup_values_refuse_what_is_not_a_list_field(control, query):
     assert "error" in control.call("GET", f"/lookup-values?{query}", expect=400)
+
+
+def test_the_openapi_file_names_every_field_of_every_section_and_every_list_field():
+    import yaml
+
+    from reference_portal.applications.sections import SECTIONS
+
+    schemas = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]
+    described = {}
+    for key, section in schemas["SectionValues"]["properties"].items():
+        name = section["allOf"][0]["$ref"].rsplit("/", 1)[1]
+        described[key] = set(schemas[name]["properties"])
+    assert described == {s.key: {f.name for f in s.fields} for s in SECTIONS if s.fields}
+    spec = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
+    (field,) = [p for p in spec["paths"]["/lookup-values"]["get"]["parameters"] if p["name"] == "field"]
+    listed = {f"{s.key}.{f.name}" for s in SECTIONS for f in s.fields if f.kind in ("lookup", "select")}
+    assert set(field["schema"]["enum"]) == listed
