@@ -103,7 +103,8 @@ FIELDS: dict[str, Control] = {
                              _PROFILE + "; FAQ ix: the phone number can still be changed after submitting"),
     "profile_city": Control("the city field of « Coordonnées » in « Mon Profil »", _PROFILE),
     "search_name": Control("the field naming a saved search", _ALERTS),
-    "saved_searches": Control("the link to the saved searches, and their page's heading", _ALERTS),
+    "saved_searches": Control("the link that opens the saved searches", _ALERTS),
+    "saved_searches_heading": Control("the heading of the page that lists the saved searches", _ALERTS),
     "saved_search_valid": Control("the cell saying a saved search is still valid", _ALERTS),
     "saved_search_expired": Control("the cell saying a saved search has expired", _ALERTS),
     "delete_saved_search": Control(
@@ -144,7 +145,7 @@ FIELD_KEYS = tuple(FIELDS)
 # Two keys that named one control: the old one is read as the new one (the same label, or refused as ambiguous).
 MERGED_KEYS = {"view_application": "open_application", "phone": "profile_phone"}
 # One key that named two controls: the new key is read from the old one until the profile gives it.
-SPLIT_KEYS = {"my_attachments_add": "attachment_add"}
+SPLIT_KEYS = {"my_attachments_add": "attachment_add", "saved_searches_heading": "saved_searches"}
 
 _TOP_LEVEL = {
     "name", "description", "locale", "base_url", "capabilities", "labels", "fields", "extends",

@@ -252,7 +252,7 @@ def listed(driver: Driver, name: str) -> None:
 @then(parsers.parse("« {name} » ne figure pas parmi mes recherches enregistrées"))
 def not_listed(driver: Driver, name: str) -> None:
     open_saved_searches(driver)
-    expect(driver.heading(driver.field_label("saved_searches"))).to_be_visible()
+    expect(driver.heading(driver.field_label("saved_searches_heading"))).to_be_visible()
     expect(saved_row(driver, name)).to_have_count(0)
 
 
