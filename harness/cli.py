@@ -320,6 +320,8 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
         profile = load_profile(profile_path)
     except ProfileError as exc:
         raise UsageError(str(exc)) from None
+    for note in profile.deprecations:  # an old key still works; say once what to write instead
+        print(f"{PROG}: warning: {note}", file=sys.stderr)
     if args.guide and not Path(args.guide).is_file():
         raise UsageError(f"--guide {args.guide}: no such file")
     if args.expectations:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from string import Formatter
 
 # One node of Playwright's ARIA snapshot: `- role "name"` or `- role: text`.
 _NODE = re.compile(
@@ -62,3 +63,56 @@ def page_names(page) -> list[tuple[str, str]]:
 
 class LabelNotFound(AssertionError):
     """A label the guide quotes is not on the page: a conformance failure, with the nearest names."""
+
+
+# -- labels with placeholders ({n}, {title}…), for controls a portal names per row ---------------------------
+# What a placeholder stands for when the harness does not know the value: the row's number is digits, the rest
+# any text. Everything else in the label is matched as written.
+_UNKNOWN = {"n": r"[0-9]+"}
+# Characters with a meaning in a regular expression, in Python's and in the browser's (Playwright hands the
+# pattern to the page): escaped one by one, so the escape is valid in both.
+_REGEX_SPECIAL = re.compile(r"[\\^$.*+?()[\]{}|/]")
+
+
+def _parts(template: str) -> list[tuple[str, str | None, str, str | None]]:
+    return list(Formatter().parse(template))
+
+
+def placeholder_problem(template: str, allowed: tuple[str, ...]) -> str | None:
+    """Why a label cannot be used with these placeholders, or None. Without any, a label holds no brace."""
+    if not allowed:
+        return "a brace ({ or }) holds a placeholder, which this label may not" if re.search("[{}]", template) else None
+    try:
+        parts = _parts(template)
+    except ValueError:
+        return "its braces do not pair (write {{ or }} for a brace shown as such)"
+    for _, name, spec, conversion in parts:
+        if name is not None and (name not in allowed or spec or conversion):
+            return f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} is not one of " \
+                   + ", ".join(f"{{{a}}}" for a in allowed)
+    return None
+
+
+def _escape(text: str) -> str:
+    return _REGEX_SPECIAL.sub(lambda m: "\\" + m[0], text)
+
+
+def control_name(template: str, known: dict[str, object]) -> str | re.Pattern[str]:
+    """The accessible name a label stands for: the exact text when every placeholder in it is known (or it has
+    none), else a pattern matching the whole name, each unknown placeholder any value of its kind."""
+    if "{" not in template and "}" not in template:
+        return template
+    parts = _parts(template)
+    if all(name is None or name in known for _, name, _, _ in parts):
+        return "".join(literal + ("" if name is None else str(known[name])) for literal, name, _, _ in parts)
+    pattern = "".join(
+        _escape(literal) + ("" if name is None else _escape(str(known[name])) if name in known
+                            else _UNKNOWN.get(name, ".+"))
+        for literal, name, _, _ in parts
+    )
+    return re.compile(f"^{pattern}$")
+
+
+def shown_name(name: str | re.Pattern[str]) -> str:
+    """A name as a diagnostic quotes it: the text, or the pattern's source."""
+    return name if isinstance(name, str) else name.pattern

@@ -7,9 +7,13 @@ optional capabilities it offers. A malformed profile is refused before any brows
 
 from __future__ import annotations
 
+import difflib
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from harness.labels import control_name, placeholder_problem
 from harness.paths import PROFILES_DIR
 from harness.toml_files import read_toml
 
@@ -21,59 +25,127 @@ CAPABILITIES = {
     "mail": "e-mail sent to the harness's SMTP sink",
 }
 
-# Fields the guide does not name, which every portal must label somehow.
-FIELD_KEYS = (
-    "first_name",
-    "last_name",
-    "email",
-    "date_of_birth",
-    "user_code",
-    "password",
-    "password_confirmation",
-    "login_user_code",
-    "login_password",
-    "search_keywords",
-    "open_draft",
-    "open_application",
-    "phone",
-    "recovery_email",
-    "recovery_send_user_code",
-    "recovery_identifier",
-    "recovery_send_link",
-    "new_password",
-    "new_password_confirmation",
-    "new_password_save",
-    "cookies_refused",
-    "session_warning",
-    "session_keep_alive",
-    "profile_primary_email",
-    "profile_phone",
-    "profile_city",
-    "search_name",
-    "saved_searches",
-    "saved_search_valid",
-    "saved_search_expired",
-    "delete_saved_search",
-    "contact_full_name",
-    "contact_user_code",
-    "contact_email",
-    "contact_opening_number",
-    "contact_steps",
-    "contact_screenshot",
-    "contact_message",
-    "contact_send",
-    "lookup_icon",
-    "lookup_choose",
-    "lookup_results",
-    "institution_country",
-    "field_of_study",
-    "attachment_file",
-    "attachment_add",
-    "my_attachments_file",
-    "view_application",
-    "template_choose",
-    "offline_form_file",
-)
+
+@dataclass(frozen=True)
+class Control:
+    """A field or control the guide has a person use without giving its label, which the profile names."""
+
+    what: str  # the control, in this project's words
+    passage: str  # where the guide has it used: its section and item, its own labels quoted
+    placeholders: tuple[str, ...] = ()  # what a per-row label may hold ({n}, {title}…), see PLACEHOLDERS
+
+
+# What a label in [fields] may hold where a portal words a control per row or per field.
+PLACEHOLDERS = {
+    "n": "the row's number as the portal shows it, digits",
+    "title": "the row's title: the opening's title, or a saved search's name",
+    "label": "the look-up field's label",
+    "value": "the result's value",
+}
+_ROW = ("n", "title")
+_REGISTRATION = ("section 1.iii-iv: the registration form is completed, the date of birth as jj/mm/aaaa, then "
+                 "« Inscription »")
+_SIGN_IN = ("section 2.i and 3.i: the candidate signs in to inspira (the sign-in page offers « Code utilisateur "
+            "oublié » and « Mot de passe oublié »)")
+_RECOVERY = ("section 1, remarks: a candidate who forgot the user code or the password follows « Code utilisateur "
+             "oublié » or « Mot de passe oublié » on the sign-in page")
+_PROFILE = "section 2.iii-iv: the profile's tab « Coordonnées » is completed, then « Enregistrer »"
+_ALERTS = "section 5.iv-viii: a search is saved with « Enregistrer recherche » and named; saved searches last 6 months"
+_CONTACT = ("section 7: a message through « Contactez-nous » gives the full name, the user code, the opening's "
+            "number, the steps followed and a screenshot")
+_LOOKUP = ("section 3.vii remark and FAQ x: a field followed by the 🔍 icon takes a value of its list, chosen "
+           "after clicking the icon (« Nom de l'établissement »)")
+_MY_ATTACHMENTS = ("FAQ ix: after submitting, a file is added in the section « Mes pièces jointes » of "
+                   "« Mes candidatures »")
+
+# Fields and controls the guide does not label, which every portal labels somehow: each key serves one control.
+FIELDS: dict[str, Control] = {
+    "first_name": Control("the registration form's first-name field", _REGISTRATION),
+    "last_name": Control("the registration form's last-name field", _REGISTRATION),
+    "email": Control("the registration form's e-mail field", _REGISTRATION),
+    "date_of_birth": Control("the registration form's date of birth field (jj/mm/aaaa)", _REGISTRATION),
+    "user_code": Control(
+        "the registration form's user-code field, or with readings.user_code = \"portal\" the label before the "
+        "code the portal issues", _REGISTRATION),
+    "password": Control("the registration form's password field", _REGISTRATION),
+    "password_confirmation": Control("the registration form's field repeating the password", _REGISTRATION),
+    "login_user_code": Control("the sign-in form's user-code field", _SIGN_IN),
+    "login_password": Control("the sign-in form's password field", _SIGN_IN),
+    "search_keywords": Control(
+        "the job search's keyword field", "section 4.iii: search parameters are entered, then « Rechercher »"),
+    "open_draft": Control(
+        "the link of a draft's row in « Mes candidatures » that opens it to change it",
+        "section 3.viii: a draft appears in « Mes candidatures », and only drafts can be changed", _ROW),
+    "open_application": Control(
+        "the link of a submitted application's row in « Mes candidatures » that opens it",
+        "FAQ iv: every application is listed in « Mes candidatures » with its status", _ROW),
+    "recovery_email": Control("the e-mail field of « Code utilisateur oublié »", _RECOVERY),
+    "recovery_send_user_code": Control("the button of « Code utilisateur oublié » that sends the code", _RECOVERY),
+    "recovery_identifier": Control("the user-code-or-e-mail field of « Mot de passe oublié »", _RECOVERY),
+    "recovery_send_link": Control("the button of « Mot de passe oublié » that sends the link", _RECOVERY),
+    "new_password": Control("the new-password field of the page the reset link opens", _RECOVERY),
+    "new_password_confirmation": Control("the field repeating the new password", _RECOVERY),
+    "new_password_save": Control("the button that saves the new password", _RECOVERY),
+    "cookies_refused": Control(
+        "a part of the message shown to a browser that refuses cookies",
+        "FAQ vi: a browser must let inspira's domain use cookies, else the candidate is signed out at once"),
+    "session_warning": Control(
+        "the name of the dialog shown before the session ends",
+        "section 3.vii remark: a session ends after 20 minutes without activity"),
+    "session_keep_alive": Control(
+        "the dialog's button that keeps the session",
+        "section 3.vii remark: a session ends after 20 minutes without activity"),
+    "profile_primary_email": Control(
+        "the primary e-mail field of « Mon Profil »",
+        "section 2.iv: « Le candidat est déjà enregistré dans le système » is shown for a primary e-mail address "
+        "another account of the same name has"),
+    "profile_phone": Control("the phone field of « Coordonnées » in « Mon Profil »",
+                             _PROFILE + "; FAQ ix: the phone number can still be changed after submitting"),
+    "profile_city": Control("the city field of « Coordonnées » in « Mon Profil »", _PROFILE),
+    "search_name": Control("the field naming a saved search", _ALERTS),
+    "saved_searches": Control("the link that opens the saved searches", _ALERTS),
+    "saved_searches_heading": Control("the heading of the page that lists the saved searches", _ALERTS),
+    "saved_search_valid": Control("the cell saying a saved search is still valid", _ALERTS),
+    "saved_search_expired": Control("the cell saying a saved search has expired", _ALERTS),
+    "delete_saved_search": Control(
+        "the button of a saved search's row that deletes it", "section 5, remarks: at most 5 saved searches",
+        ("title",)),
+    "contact_full_name": Control("the contact form's full-name field", _CONTACT),
+    "contact_user_code": Control("the contact form's user-code field", _CONTACT),
+    "contact_email": Control("the contact form's e-mail field", _CONTACT),
+    "contact_opening_number": Control("the contact form's field for the opening's number", _CONTACT),
+    "contact_steps": Control("the contact form's field for the steps followed", _CONTACT),
+    "contact_screenshot": Control("the contact form's field for the screenshot", _CONTACT),
+    "contact_message": Control("the contact form's message field", _CONTACT),
+    "contact_send": Control("the contact form's button that sends it", _CONTACT),
+    "lookup_icon": Control("the 🔍 control after a look-up field", _LOOKUP, ("label",)),
+    "lookup_choose": Control("a look-up result's control that chooses it", _LOOKUP, ("value",)),
+    "lookup_results": Control("the table of a look-up's results", _LOOKUP),
+    "institution_country": Control("the institution's country field in « Formation »", _LOOKUP),
+    "field_of_study": Control("the field of study in « Formation »", "section 3: the section « Formation »"),
+    "attachment_file": Control(
+        "the file field of « Lettre de motivation et pièces-jointes »",
+        "FAQ vii: a file joined to an application must be « inférieure à 1 Mb » with a short name"),
+    "attachment_add": Control(
+        "the button of « Lettre de motivation et pièces-jointes » that joins the chosen file",
+        "FAQ vii: a file joined to an application must be « inférieure à 1 Mb » with a short name"),
+    "my_attachments_file": Control("the file field of « Mes pièces jointes »", _MY_ATTACHMENTS),
+    "my_attachments_add": Control("the button of « Mes pièces jointes » that adds the chosen file", _MY_ATTACHMENTS),
+    "template_choose": Control(
+        "a previous application's control, in the list the 🔍 opens, that makes it the template",
+        "section 3.v, option #1: the table « Modèle de candidature précédente » shows the latest application, "
+        "and the 🔍 icon picks another", _ROW),
+    "offline_form_file": Control(
+        "the file field that puts the offline form online",
+        "section 3.v, option #3: « Mettre en ligne à partir d'un fichier » starts from a completed offline form"),
+}
+FIELD_KEYS = tuple(FIELDS)
+
+# Keys replaced by another: an old profile keeps working, and the run says once what to change.
+# Two keys that named one control: the old one is read as the new one (the same label, or refused as ambiguous).
+MERGED_KEYS = {"view_application": "open_application", "phone": "profile_phone"}
+# One key that named two controls: the new key is read from the old one until the profile gives it.
+SPLIT_KEYS = {"my_attachments_add": "attachment_add", "saved_searches_heading": "saved_searches"}
 
 _TOP_LEVEL = {
     "name", "description", "locale", "base_url", "capabilities", "labels", "fields", "extends",
@@ -233,6 +305,8 @@ class Profile:
     timing: Timing = Timing()
     readings: dict[str, object] = field(default_factory=dict)
     messages: dict[str, str] = field(default_factory=dict)
+    # One line per deprecated key the profile still uses, with what to write instead (run prints them).
+    deprecations: tuple[str, ...] = ()
 
     def reading(self, key: str) -> object:
         """The portal's choice where the guide leaves one open; None when the profile does not say."""
@@ -247,7 +321,16 @@ class Profile:
         return self.labels.get(guide_label, guide_label)
 
     def field_label(self, key: str) -> str:
-        return self.fields[key]
+        """The label a [fields] key gives, as written (a per-row label keeps its placeholders)."""
+        return self.fields[MERGED_KEYS.get(key, key)]
+
+    def control_name(self, key: str, **known: object) -> str | re.Pattern[str]:
+        """The accessible name of the control a [fields] key names: the label itself, or where it holds a
+        placeholder such as {n} or {title}, the label with the values ``known`` gives, or a pattern that
+        accepts any value in place of the others (the rest of the label matched as written)."""
+        key = MERGED_KEYS.get(key, key)
+        allowed = FIELDS[key].placeholders
+        return control_name(self.fields[key], {k: v for k, v in known.items() if k in allowed and v is not None})
 
     def has(self, capability: str) -> bool:
         return capability in self.capabilities
@@ -375,6 +458,52 @@ def _messages(data: dict, path: Path) -> dict[str, str]:
     return messages
 
 
+def _label_expected(key: str) -> str:
+    allowed = FIELDS[key].placeholders
+    held = ", ".join(f"{{{name}}} ({PLACEHOLDERS[name]})" for name in allowed)
+    return "the label your portal shows for it" + (f", which may hold {held}" if allowed else " (no { or })")
+
+
+def _field_error(path: Path, key: str, problem: str, expected: str | None = None) -> ProfileError:
+    control = FIELDS[key]
+    return ProfileError(f"{path}: key 'fields.{key}' {problem}: {control.what} (guide, {control.passage}); "
+                        f"expected {expected or _label_expected(key)}")
+
+
+def _fields(data: dict, path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+    """``[fields]``: every key given, known, and serving one control; the deprecation lines of old keys."""
+    fields = _string_table(data, "fields", path)
+    notes: list[str] = []
+    for old, new in MERGED_KEYS.items():
+        if old not in fields:
+            continue
+        label = fields.pop(old)
+        if fields.setdefault(new, label) != label:
+            raise _field_error(path, new, f"and 'fields.{old}' give one control two labels ({fields[new]!r}, "
+                                          f"{label!r})", f"one label, under fields.{new} only ({old} is its old name)")
+        notes.append(f"{path}: fields.{old} is deprecated, it names the same control as fields.{new} "
+                     f"({FIELDS[new].what}): rename it {new}")
+    for new, old in SPLIT_KEYS.items():
+        if new not in fields and old in fields:
+            fields[new] = fields[old]
+            label = json.dumps(fields[old], ensure_ascii=False)
+            notes.append(f"{path}: fields.{new} is missing, so fields.{old} ({FIELDS[old].what}) is read for "
+                         f"{FIELDS[new].what} too; deprecated: add {new} = {label}")
+    for key in fields:
+        if key not in FIELDS:
+            near = difflib.get_close_matches(key, FIELD_KEYS, n=3, cutoff=0.6)
+            hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+            raise ProfileError(f"{path}: key 'fields.{key}' is not a key of [fields]: {hint}expected one of "
+                               f"{', '.join(FIELD_KEYS)}")
+    for key, control in FIELDS.items():
+        if key not in fields:
+            raise _field_error(path, key, "is missing")
+        problem = placeholder_problem(fields[key], control.placeholders)
+        if problem:
+            raise _field_error(path, key, f"is {fields[key]!r}, but {problem}")
+    return fields, tuple(notes)
+
+
 def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     """A profile's data, with ``extends = "other.toml"`` (relative to it) merged underneath."""
     data = read_toml(path, "profile file", ProfileError)
@@ -409,11 +538,7 @@ def load_profile(path: Path | str) -> Profile:
     for key, value in capabilities.items():
         _expect(key in CAPABILITIES, path, f"capabilities.{key}", f"one of {', '.join(CAPABILITIES)}")
         _expect(isinstance(value, bool), path, f"capabilities.{key}", "true or false")
-    fields = _string_table(data, "fields", path)
-    for key in FIELD_KEYS:
-        _expect(key in fields, path, f"fields.{key}", "the label this portal gives that field")
-    for key in fields:
-        _expect(key in FIELD_KEYS, path, f"fields.{key}", f"one of {', '.join(FIELD_KEYS)}")
+    fields, deprecations = _fields(data, path)
     return Profile(
         name=data["name"],
         locale=data["locale"],
@@ -428,6 +553,7 @@ def load_profile(path: Path | str) -> Profile:
         timing=_timing(data, path),
         readings=_readings(data, path),
         messages=_messages(data, path),
+        deprecations=deprecations,
     )
 
 

@@ -532,6 +532,40 @@ def _attachment_json(attachment: Attachment) -> dict[str, Any]:
     }
 
 
+def _list_fields() -> dict[str, Any]:
+    """``section.field`` → the field, for every field whose value must come from one of the portal's lists."""
+    from reference_portal.applications.sections import SECTIONS
+
+    return {f"{s.key}.{f.name}": f for s in SECTIONS for f in s.fields if f.kind in ("lookup", "select")}
+
+
+@bp.get("/lookup-values")
+def lookup_values() -> Any:
+    """The values a list field accepts (a look-up's list, a drop-down's choices), so a caller storing an
+    application through this API sends the portal's own values, not another portal's."""
+    from reference_portal import institutions
+    from reference_portal.institutions import normalize
+
+    fields = _list_fields()
+    name = request.args.get("field", "")
+    if name not in fields:
+        raise BadRequest(f"field must be one of {', '.join(fields)}")
+    raw_limit = request.args.get("limit", "20")
+    if not re.fullmatch(r"[0-9]{1,3}", raw_limit) or not 1 <= int(raw_limit) <= 100:
+        raise BadRequest("limit must be a whole number from 1 to 100")
+    limit, contains = int(raw_limit), request.args.get("contains", "")
+    if len(contains) > 200:
+        raise BadRequest("contains must be at most 200 characters")
+    field = fields[name]
+    if field.kind == "select":
+        found = [c for c in field.choices if normalize(contains) in normalize(c)]
+        values, total = found[:limit], len(found)
+    else:
+        choices, total = institutions.LISTS[field.lookup].search("contains", contains, limit)
+        values = [c.name for c in choices]
+    return jsonify(field=name, values=values, total=total)
+
+
 def _clock_json() -> Any:
     return jsonify(now=_iso(clock.now()), offset_seconds=clock.offset_seconds(), frozen=clock.is_frozen())
 

@@ -190,7 +190,8 @@ def save_named(driver: Driver, name: str) -> None:
 def delete_one(driver: Driver) -> None:
     open_saved_searches(driver)
     row = saved_row(driver, "Recherche n°1")
-    row.get_by_role("button", name=driver.field_label("delete_saved_search"), exact=True).click()
+    name = driver.control_name("delete_saved_search", title="Recherche n°1")
+    row.get_by_role("button", name=name, exact=True).click()
     expect(saved_row(driver, "Recherche n°1")).to_have_count(0)
 
 
@@ -251,7 +252,7 @@ def listed(driver: Driver, name: str) -> None:
 @then(parsers.parse("« {name} » ne figure pas parmi mes recherches enregistrées"))
 def not_listed(driver: Driver, name: str) -> None:
     open_saved_searches(driver)
-    expect(driver.heading(driver.field_label("saved_searches"))).to_be_visible()
+    expect(driver.heading(driver.field_label("saved_searches_heading"))).to_be_visible()
     expect(saved_row(driver, name)).to_have_count(0)
 
 

@@ -157,7 +157,8 @@ def answer_prescreening(driver: Driver) -> None:
 def open_application(driver: Driver, opening: dict) -> None:
     driver.click_link("Mes candidatures")
     row = driver.page.get_by_role("row").filter(has_text=opening["number"])
-    row.get_by_role("link", name=driver.field_label("open_application"), exact=True).click()
+    name = driver.control_name("open_application", title=opening.get("title"))
+    row.get_by_role("link", name=name, exact=True).click()
 
 
 @when(parsers.parse("je choisis « {choice} » dans « {label} »"))
@@ -170,7 +171,7 @@ def change_phone(driver: Driver) -> str:
     phone = f"+221 77 {secrets.randbelow(900) + 100} {secrets.randbelow(90) + 10} {secrets.randbelow(90) + 10}"
     driver.click_link("Mon Profil")
     driver.click_link("Coordonnées")
-    driver.fill("phone", phone)
+    driver.fill("profile_phone", phone)
     return phone
 
 
@@ -299,7 +300,7 @@ def not_listed(driver: Driver, opening: dict) -> None:
 @then("mon nouveau numéro de téléphone est enregistré")
 def phone_saved(driver: Driver, new_phone: str) -> None:
     driver.expect_text("Votre profil a été enregistré")
-    expect(driver.named_field("phone")).to_have_value(new_phone)
+    expect(driver.named_field("profile_phone")).to_have_value(new_phone)
 
 
 @then("la candidature n'offre ni « Enregistrer » ni champ modifiable")

@@ -27,10 +27,14 @@ def pdf_file(folder: Path, name: str, size: int = 2048) -> Path:
     return path
 
 
+# Each file field's button: the application's, and the one of « Mes pièces jointes ».
+ADD_BUTTONS = {"attachment_file": "attachment_add", "my_attachments_file": "my_attachments_add"}
+
+
 def attach(driver: Driver, scope: Page | Locator, path: Path, input_key: str = "attachment_file") -> None:
     label = driver.field_label(input_key)
     driver.present(scope.get_by_label(label, exact=True), label, "field").set_input_files(path)
-    add = driver.field_label("attachment_add")
+    add = driver.field_label(ADD_BUTTONS[input_key])
     driver.present(scope.get_by_role("button", name=add, exact=True), add, "button").click()
 
 

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
+from fixtures.provision import PortalLists
 from steps.driver import Driver
 
 THREE_OPTIONS = re.compile(r"« (.+?) »")
@@ -48,11 +49,12 @@ def _store_application(control: ControlClient, candidate: dict, store: dict, tit
     parsers.parse("ce candidat a déjà enregistré une candidature « {title} » dont la formation est à « {institution} »")
 )
 def saved_application(
-    control: ControlClient, candidate: dict, previous_applications: dict, title: str, institution: str
+    control: ControlClient, portal_lists: PortalLists, candidate: dict, previous_applications: dict, title: str,
+    institution: str,
 ) -> None:
-    _store_application(
-        control, candidate, previous_applications, title, sections={"education": {"institution": institution}}
-    )
+    """The institution as the portal's own list holds it (the one named, or one of its own in its place)."""
+    value = portal_lists.value("education.institution", institution)
+    _store_application(control, candidate, previous_applications, title, sections={"education": {"institution": value}})
 
 
 @given(parsers.parse("ce candidat a soumis une candidature « {title} »"))
@@ -115,13 +117,13 @@ def _row(driver: Driver, stored: dict) -> Locator:
 @when(parsers.parse("je choisis la candidature « {title} »"))
 def choose_template(driver: Driver, previous_applications: dict, title: str) -> None:
     row = _row(driver, previous_applications[title])
-    label = driver.field_label("template_choose")
+    label = driver.control_name("template_choose", title=previous_applications[title]["title"])
     row.get_by_role("link", name=label, exact=True).or_(row.get_by_role("button", name=label, exact=True)).click()
 
 
 @then(parsers.parse("le champ « {label} » vaut « {value} »"))
-def field_value(driver: Driver, label: str, value: str) -> None:
-    expect(driver.field(driver.label(label))).to_have_value(value)
+def field_value(driver: Driver, portal_lists: PortalLists, label: str, value: str) -> None:
+    expect(driver.field(driver.label(label))).to_have_value(portal_lists.shown(value))
 
 
 @then(parsers.parse("« Suivant » mène d'une page à la suivante dans cet ordre, chacune indiquant son étape :"))
@@ -182,13 +184,15 @@ def draft_date_empty(driver: Driver, status: str, column: str) -> None:
 @then(parsers.parse("la candidature « {title} » n'offre pas le lien de modification d'un projet"))
 def no_edit_link(driver: Driver, previous_applications: dict, title: str) -> None:
     row = _row(driver, previous_applications[title])
-    expect(row.get_by_role("link", name=driver.field_label("open_draft"), exact=True)).to_have_count(0)
+    name = driver.control_name("open_draft", title=previous_applications[title]["title"])
+    expect(row.get_by_role("link", name=name, exact=True)).to_have_count(0)
 
 
 @when(parsers.parse("j'ouvre la candidature « {title} »"))
 def open_application(driver: Driver, previous_applications: dict, title: str) -> None:
     row = _row(driver, previous_applications[title])
-    row.get_by_role("link", name=driver.field_label("view_application"), exact=True).click()
+    name = driver.control_name("open_application", title=previous_applications[title]["title"])
+    row.get_by_role("link", name=name, exact=True).click()
 
 
 @then(parsers.parse("aucun bouton « {button} » n'est proposé et le champ « {label} » n'est pas modifiable"))

@@ -63,6 +63,11 @@ class Driver:
     def field_label(self, key: str) -> str:
         return self.profile.field_label(key)
 
+    def control_name(self, key: str, **known: object) -> str | re.Pattern[str]:
+        """The accessible name of a control the profile names per row (« Modifier le dossier n° {n} »): exact
+        text, or a whole-name pattern for what the row does not tell (Playwright matches either)."""
+        return self.profile.control_name(key, **known)
+
     # -- locators ---------------------------------------------------------
     def button(self, guide_label: str) -> Locator:
         return self.page.get_by_role("button", name=self.label(guide_label), exact=True)

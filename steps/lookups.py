@@ -53,7 +53,7 @@ def draft_of_candidate(control: ControlClient, candidate: dict) -> dict:
 @given(parsers.parse("j'ouvre ce projet à la section « {section} »"))
 def open_draft_at(driver: Driver, section: str) -> None:
     driver.click_link("Mes candidatures")
-    driver.page.get_by_role("link", name=driver.field_label("open_draft"), exact=True).click()
+    driver.page.get_by_role("link", name=driver.control_name("open_draft"), exact=True).click()
     driver.click_link(section)
     driver.expect_heading(section)
 

@@ -49,7 +49,8 @@ def owner_opens_application(driver: Driver, owner: dict) -> str:
     driver.click_link("Mes candidatures")
     row = driver.page.get_by_role("row").filter(has_text=owner["opening"]["title"])
     expect(row).to_have_count(1)
-    row.get_by_role("link", name=driver.field_label("view_application"), exact=True).click()
+    name = driver.control_name("open_application", title=owner["opening"]["title"])
+    row.get_by_role("link", name=name, exact=True).click()
     expect(driver.page.get_by_text(owner["letter"])).to_be_visible()
     return driver.page.url
 

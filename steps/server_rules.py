@@ -243,7 +243,7 @@ def replay_letter_allowed(driver: Driver, probes: ServerProbes) -> str:
 @when("le premier candidat enregistre la lettre de son projet de candidature, requête notée")
 def owner_saves_draft(driver: Driver, probes: ServerProbes, owner: dict) -> None:
     driver.click_link("Mes candidatures")
-    driver.page.get_by_role("link", name=driver.field_label("open_draft"), exact=True).click()
+    driver.page.get_by_role("link", name=driver.control_name("open_draft"), exact=True).click()
     driver.click_link(COVER_LETTER)
     owner["draft_letter"] = save_letter_recorded(driver, probes, _letter("du premier candidat"))
     owner["draft_url"] = driver.page.url

@@ -59,7 +59,7 @@ def signed_out(driver: Driver) -> None:
 @when("je rouvre mon projet de candidature depuis « Mes candidatures »")
 def reopen_draft(driver: Driver) -> None:
     driver.click_link("Mes candidatures")
-    driver.page.get_by_role("link", name=driver.field_label("open_draft"), exact=True).click()
+    driver.page.get_by_role("link", name=driver.control_name("open_draft"), exact=True).click()
 
 
 @then("la lettre de motivation enregistrée est toujours là")

@@ -179,3 +179,14 @@ def test_the_shared_run_options_reach_pytest_as_the_plugin_reads_them():
     assert options.forwarded_args(defaults) == [] and defaults.report_dir and not hasattr(defaults, "control_token")
     declared = {o.dest for o in options.RUN_OPTIONS if "run" in o.commands}
     assert declared <= set(vars(args)), declared - set(vars(args))
+
+
+def test_a_missing_profile_key_is_one_line_with_the_guides_passage_and_exit_2(tmp_path):
+    from harness.paths import PROFILES_DIR
+
+    text = (PROFILES_DIR / "reference-fr.toml").read_text(encoding="utf-8")
+    profile = tmp_path / "vendor.toml"
+    profile.write_text(text.replace('my_attachments_file = "Pièce jointe"\n', ""), encoding="utf-8")
+    result = cli("run", "--profile", str(profile))
+    assert result.returncode == 2
+    assert_one_clear_line(result, "'fields.my_attachments_file' is missing", "« Mes pièces jointes »", "expected")

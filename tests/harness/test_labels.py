@@ -36,3 +36,61 @@ def test_a_missing_button_names_the_nearest_buttons_first():
 
 def test_nothing_similar_is_said_plainly():
     assert describe_missing("Postuler", "button", "u", []).endswith("nearest: nothing similar")
+
+
+# -- labels with placeholders --------------------------------------------------------------------------------
+import pytest  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from harness.browser import find_browser  # noqa: E402
+from harness.labels import control_name, placeholder_problem, shown_name  # noqa: E402
+
+
+def test_a_label_without_placeholders_or_with_every_value_known_is_exact_text():
+    assert control_name("Modifier", {}) == "Modifier"
+    assert control_name("Modifier le dossier n° {n}", {"n": 12}) == "Modifier le dossier n° 12"
+    assert control_name("Voir {{brouillon}} {title}", {"title": "T"}) == "Voir {brouillon} T"
+
+
+def test_the_rest_of_a_pattern_is_matched_as_written():
+    pattern = control_name("Dossier [n° {n}] *{title}*?", {})
+    assert pattern.fullmatch("Dossier [n° 3] *Juriste*?")
+    assert not pattern.fullmatch("Dossier n° 3 Juriste") and not pattern.fullmatch("Dossier [n° 3] *Juriste*? ")
+    # A known title counts as text, whatever characters it holds.
+    titled = control_name("Consulter {title} n° {n}", {"title": "Juriste (P-3) a.b|c"})
+    assert titled.fullmatch("Consulter Juriste (P-3) a.b|c n° 4")
+    assert not titled.fullmatch("Consulter Juriste (P-3) aXb|c n° 4")
+    assert shown_name(titled).startswith("^Consulter Juriste")
+
+
+def test_placeholders_are_checked_against_what_the_key_takes():
+    assert placeholder_problem("Modifier {n}", ("n", "title")) is None
+    assert "{x} is not one of {n}" in placeholder_problem("Modifier {x}", ("n",))
+    assert "{} is not one of" in placeholder_problem("Modifier {}", ("n",))
+    assert "braces do not pair" in placeholder_problem("Modifier }", ("n",))
+    assert "may not" in placeholder_problem("Modifier {n}", ())
+
+
+@pytest.fixture(scope="module")
+def plain_page():
+    choice = find_browser()  # it asks Playwright itself, so before this fixture's own session
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**choice.launch_args())
+        yield browser.new_page()
+        browser.close()
+
+
+def test_the_browser_finds_a_per_row_control_by_its_pattern_and_only_that_one(plain_page):
+    """Playwright hands the pattern to the page: its escapes must mean the same to the browser's regex."""
+    page = plain_page
+    page.set_content(
+        "<table><tr><td>Juriste (P-3) #1</td><td><a href='#a'>Modifier le dossier n° 12 — Juriste (P-3) #1</a>"
+        "</td></tr>"
+        "<tr><td>Autre</td><td><a href='#b'>Modifier le dossier n° 12 — Juriste (P-3) #10</a></td></tr>"
+        "<tr><td>Vide</td><td><a href='#c'>Modifier le dossier n° 12 — Juriste [P-3] #1</a></td></tr></table>"
+    )
+    general = control_name("Modifier le dossier n° {n} — {title}", {})
+    assert page.get_by_role("link", name=general, exact=True).count() == 3
+    one = control_name("Modifier le dossier n° {n} — {title}", {"title": "Juriste (P-3) #1"})
+    assert page.get_by_role("link", name=one, exact=True).count() == 1
+    assert page.get_by_role("link", name=one, exact=True).get_attribute("href") == "#a"

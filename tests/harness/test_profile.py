@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from harness.paths import PROFILES_DIR
-from harness.profile import FIELD_KEYS, MESSAGE_KEYS, ProfileError, load_profile
+from harness.profile import FIELD_KEYS, FIELDS, MESSAGE_KEYS, ProfileError, load_profile
 
 REFERENCE = PROFILES_DIR / "reference-fr.toml"
 
@@ -151,3 +151,106 @@ def test_the_mail_wait_comes_from_the_profile_and_a_mail_sink_uses_it(tmp_path):
     sink = MailSink(wait_seconds=profile.timing.mail_wait_seconds)
     with pytest.raises(pytest.fail.Exception, match="within 0.2 s"):
         sink.wait_for_mail_to("personne@exemple.org")  # nothing arrives: fails after the profile's bound
+
+
+# -- [fields]: one control per key, each with the guide's passage; per-row patterns; old keys -----------------
+def fields_profile(tmp_path: Path, fields: str, drop: tuple[str, ...] = ()) -> Path:
+    """A profile built on the reference one, its [fields] changed: ``drop`` keys removed, ``fields`` added."""
+    text = reference_text()
+    for key in drop:
+        text = "\n".join(line for line in text.splitlines() if not line.startswith(f"{key} = "))
+    return write(tmp_path, text.replace("[fields]\n", f"[fields]\n{fields}\n"))
+
+
+def test_a_missing_field_key_is_one_line_naming_the_key_the_guides_passage_and_what_to_give(tmp_path):
+    path = fields_profile(tmp_path, "", drop=("my_attachments_file",))
+    with pytest.raises(ProfileError) as refused:
+        load_profile(path)
+    message = str(refused.value)
+    assert "\n" not in message and message.startswith(f"{path}: key 'fields.my_attachments_file' is missing")
+    assert FIELDS["my_attachments_file"].passage in message and "« Mes pièces jointes »" in message
+    assert "expected the label your portal shows for it" in message
+
+
+def test_a_misspelt_field_key_is_refused_with_the_nearest_key(tmp_path):
+    with pytest.raises(ProfileError, match=r"'fields\.open_drafts' is not a key of \[fields\]: did you mean "
+                                           r"'open_draft'"):
+        load_profile(fields_profile(tmp_path, 'open_drafts = "Modifier"'))
+
+
+def test_a_per_row_label_may_be_a_pattern_and_is_matched_whole(tmp_path):
+    profile = load_profile(fields_profile(tmp_path, 'open_draft = "Modifier le dossier n° {n} ({title})"',
+                                          drop=("open_draft",)))
+    pattern = profile.control_name("open_draft")
+    assert pattern.fullmatch("Modifier le dossier n° 12 (Juriste adjoint)")
+    assert not pattern.search("Modifier le dossier n° 12 (Juriste adjoint) et le suivant")
+    assert not pattern.fullmatch("Modifier le dossier n° douze (Juriste adjoint)")
+    known = profile.control_name("open_draft", title="Juriste (P-3)")
+    assert known.fullmatch("Modifier le dossier n° 7 (Juriste (P-3))")
+    assert not known.fullmatch("Modifier le dossier n° 7 (Juriste P-3)")
+    assert profile.control_name("open_draft", n=7, title="T") == "Modifier le dossier n° 7 (T)"
+    assert load_profile(REFERENCE).control_name("open_draft", title="T") == "Modifier"
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ('first_name = "Prénom {n}"', ["'fields.first_name'", "no { or }", "section 1.iii-iv"]),
+        ('open_draft = "Modifier {numero}"', ["'fields.open_draft'", "{numero} is not one of {n}, {title}"]),
+        ('open_draft = "Modifier {n:03}"', ["{n:03} is not one of"]),
+        ('open_draft = "Modifier {n"', ["braces do not pair"]),
+        ('lookup_icon = "Rechercher {title}"', ["'fields.lookup_icon'", "is not one of {label}"]),
+    ],
+)
+def test_a_label_with_a_placeholder_its_key_does_not_take_is_refused_in_one_line(tmp_path, line, words):
+    key = line.split(" = ")[0]
+    with pytest.raises(ProfileError) as refused:
+        load_profile(fields_profile(tmp_path, line, drop=(key,)))
+    message = str(refused.value)
+    assert "\n" not in message and all(word in message for word in words), message
+
+
+def test_a_key_that_named_two_controls_is_split_and_an_old_profile_still_works(tmp_path):
+    profile = load_profile(fields_profile(tmp_path, "", drop=("my_attachments_add",)))
+    assert profile.field_label("my_attachments_add") == profile.field_label("attachment_add")
+    (note,) = profile.deprecations
+    assert "fields.my_attachments_add is missing" in note and 'add my_attachments_add = "Joindre le fichier"' in note
+    assert load_profile(REFERENCE).deprecations == ()
+
+
+def test_two_keys_for_one_control_are_merged_and_the_old_name_is_deprecated(tmp_path):
+    old = load_profile(fields_profile(tmp_path, 'view_application = "Consulter"\nphone = "Téléphone"'))
+    assert old.field_label("view_application") == old.field_label("open_application") == "Consulter"
+    assert len(old.deprecations) == 2 and "rename it open_application" in old.deprecations[0]
+    assert "view_application" not in old.fields
+
+
+def test_two_labels_for_one_control_are_refused_as_ambiguous(tmp_path):
+    with pytest.raises(ProfileError) as refused:
+        load_profile(fields_profile(tmp_path, 'view_application = "Voir"'))
+    message = str(refused.value)
+    assert "'fields.open_application' and 'fields.view_application' give one control two labels" in message
+    assert FIELDS["open_application"].passage in message and "under fields.open_application only" in message
+
+
+def test_every_field_key_is_documented_in_the_template_under_its_guide_passage():
+    lines = (PROFILES_DIR / "vendor-template.toml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("[fields]")
+    keys, passage, said = [], "", ""
+    for line in lines[start + 1 :]:
+        if line.startswith("[[") or line.startswith("# Without a control API"):
+            break
+        if line.startswith("# Guide, "):
+            passage, said = line[len("# Guide, "):], ""
+        elif line.startswith("# - ") or line.startswith("#   ") or (line.startswith("# ") and not said):
+            if line.startswith("# - ") or said:
+                said += " " + line[4:]
+            else:
+                passage += " " + line[2:]
+        elif " = " in line:
+            key = line.split(" = ")[0]
+            keys.append(key)
+            assert passage.rstrip(".") == FIELDS[key].passage, key
+            assert said.strip().lower().startswith(FIELDS[key].what.lower()), key
+            said = ""
+    assert keys == list(FIELDS)

@@ -182,3 +182,39 @@ def test_submit_application_needs_a_known_candidate_and_opening(control):
     control.call("POST", f"/candidates/{person['id']}/applications/submit", {"opening_id": 999999}, expect=404)
     control.call("POST", f"/candidates/{person['id']}/applications/submit", {"opening_id": "un"}, expect=400)
     control.call("POST", f"/candidates/{person['id']}/applications/submit", {}, expect=400)
+
+
+def test_lookup_values_answer_the_portals_own_lists(control):
+    found = control.call("GET", "/lookup-values?field=education.institution&contains=dakar")
+    assert found["field"] == "education.institution" and "Université de Dakar" in found["values"]
+    assert all("dakar" in value.lower() for value in found["values"]) and found["total"] >= len(found["values"])
+    degrees = control.call("GET", "/lookup-values?field=education.degree&limit=2")
+    assert len(degrees["values"]) == 2 and degrees["total"] > 2
+    # A value learnt here is one the application accepts.
+    person = control.candidate()
+    body = {"sections": {"education": {"institution": found["values"][0], "degree": degrees["values"][0]}}}
+    stored = control.call("POST", f"/candidates/{person['id']}/applications", body, expect=201)
+    assert stored["sections"]["education"][0]["institution"] == found["values"][0]
+
+
+@pytest.mark.parametrize("query", ["", "field=education.field_of_study", "field=education.degree&limit=0",
+                                   "field=education.degree&limit=abc"])
+def test_lookup_values_refuse_what_is_not_a_list_field(control, query):
+    assert "error" in control.call("GET", f"/lookup-values?{query}", expect=400)
+
+
+def test_the_openapi_file_names_every_field_of_every_section_and_every_list_field():
+    import yaml
+
+    from reference_portal.applications.sections import SECTIONS
+
+    schemas = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]
+    described = {}
+    for key, section in schemas["SectionValues"]["properties"].items():
+        name = section["allOf"][0]["$ref"].rsplit("/", 1)[1]
+        described[key] = set(schemas[name]["properties"])
+    assert described == {s.key: {f.name for f in s.fields} for s in SECTIONS if s.fields}
+    spec = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
+    (field,) = [p for p in spec["paths"]["/lookup-values"]["get"]["parameters"] if p["name"] == "field"]
+    listed = {f"{s.key}.{f.name}" for s in SECTIONS for f in s.fields if f.kind in ("lookup", "select")}
+    assert set(field["schema"]["enum"]) == listed
