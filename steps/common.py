@@ -12,6 +12,7 @@ from fixtures.portal import Target
 from fixtures.provision import Provisioner
 from harness.reporting import LABELS_KEY, PROBES_KEY
 from steps.driver import Driver
+from steps.pages import SignIn
 from steps.probes import ServerProbes
 
 
@@ -32,10 +33,7 @@ def registered_candidate(provision: Provisioner, state: str) -> dict:
 
 
 def sign_in(driver: Driver, candidate: dict) -> None:
-    driver.fill("login_user_code", candidate["user_code"])
-    driver.fill("login_password", candidate["password"])
-    driver.click_button("Connexion")
-    driver.expect_heading("Accueil")
+    SignIn(driver).sign_in(candidate)
 
 
 @given("je suis connecté en tant que ce candidat")
@@ -44,24 +42,22 @@ def signed_in(driver: Driver, candidate: dict, target: Target, signed_in_states:
     over a sign-in's cookie and the scenario opens the page the form lands on; the login form has scenarios
     of its own. Otherwise one sign-in through the form per candidate and worker; later scenarios start from
     its storage state, unless the portal no longer honours it (then the form again)."""
+    form = SignIn(driver)
     if target.control is not None and "sign_in" in target.capabilities and "id" in candidate:
         granted = target.control.sign_in(candidate["id"])
-        driver.page.context.add_cookies([{**cookie, "url": target.base_url} for cookie in granted["cookies"]])
-        driver.page.goto(urljoin(target.base_url, granted["landing"]))
-        driver.expect_heading("Accueil")
+        form.enter_with([{**cookie, "url": target.base_url} for cookie in granted["cookies"]],
+                        urljoin(target.base_url, granted["landing"]))
+        driver.expect_on("Accueil")
         return
     key = (target.base_url, candidate["user_code"])
     saved = signed_in_states.get(key)
     if saved is not None:
-        driver.page.context.add_cookies(saved["storage_state"]["cookies"])
-        driver.page.goto(saved["landing"])
-        if driver.heading("Accueil").is_visible():  # the page has loaded: its state, not a wait
+        if form.enter_with(saved["storage_state"]["cookies"], saved["landing"]):  # loaded: its state, not a wait
             return
-        driver.page.context.clear_cookies()
-    driver.open_start()
-    driver.click_link("Connexion")
-    sign_in(driver, candidate)
-    signed_in_states[key] = {"storage_state": driver.page.context.storage_state(), "landing": driver.page.url}
+        driver.forget_cookies()
+    form.open()
+    form.sign_in(candidate)
+    signed_in_states[key] = {"storage_state": driver.storage_state(), "landing": driver.url}
 
 
 @when("je me reconnecte en tant que ce candidat")
@@ -81,7 +77,7 @@ def click_button(driver: Driver, label: str) -> None:
 
 @then(parsers.parse("je suis sur la page « {label} »"))
 def on_page(driver: Driver, label: str) -> None:
-    driver.expect_heading(label)
+    driver.expect_on(label)
 
 
 @then(parsers.parse("le message « {text} » s'affiche"))
@@ -95,8 +91,8 @@ def page_says(driver: Driver, text: str) -> None:
 
 
 @then("aucun avertissement n'est affiché")
-def no_warning(page: Page) -> None:
-    expect(page.get_by_role("alert")).to_have_count(0)
+def no_warning(driver: Driver) -> None:
+    expect(driver.alerts()).to_have_count(0)
 
 
 @pytest.fixture
