@@ -52,10 +52,7 @@ def walk_sections(driver: Driver, datatable: list[list[str]]) -> None:
 
 @when("je postule à cet appel à candidature et je soumets ma candidature")
 def apply_and_submit(driver: Driver, opening: dict) -> None:
-    flow = ApplicationFlow(driver)
-    flow.apply(opening)
-    flow.to_review()
-    flow.submit()
+    ApplicationFlow(driver).apply_and_submit(opening)
 
 
 @then("un courriel de confirmation nommant l'appel à candidature arrive à l'adresse du candidat")

@@ -106,10 +106,7 @@ def apply_until_prescreening(driver: Driver, opening: dict) -> None:
 @when("j'ai soumis une candidature à cet appel à candidature")
 def submitted(driver: Driver, probes: ServerProbes, opening: dict) -> None:
     """Through the page; the requests of « Postuler », the letter's save and the submission are kept for probes."""
-    flow = ApplicationFlow(driver, probes)
-    flow.apply(opening)
-    flow.to_review()
-    flow.submit()
+    ApplicationFlow(driver, probes).apply_and_submit(opening)
     driver.expect_text("Nous avons bien reçu votre candidature")
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
@@ -38,26 +36,9 @@ def sign_in(driver: Driver, candidate: dict) -> None:
 
 @given("je suis connecté en tant que ce candidat")
 def signed_in(driver: Driver, candidate: dict, target: Target, signed_in_states: dict) -> None:
-    """A precondition, not the act: where the portal offers it (capability sign_in), the control API hands
-    over a sign-in's cookie and the scenario opens the page the form lands on; the login form has scenarios
-    of its own. Otherwise one sign-in through the form per candidate and worker; later scenarios start from
-    its storage state, unless the portal no longer honours it (then the form again)."""
-    form = SignIn(driver)
-    if target.control is not None and "sign_in" in target.capabilities and "id" in candidate:
-        granted = target.control.sign_in(candidate["id"])
-        form.enter_with([{**cookie, "url": target.base_url} for cookie in granted["cookies"]],
-                        urljoin(target.base_url, granted["landing"]))
-        driver.expect_on("Accueil")
-        return
-    key = (target.base_url, candidate["user_code"])
-    saved = signed_in_states.get(key)
-    if saved is not None:
-        if form.enter_with(saved["storage_state"]["cookies"], saved["landing"]):  # loaded: its state, not a wait
-            return
-        driver.forget_cookies()
-    form.open()
-    form.sign_in(candidate)
-    signed_in_states[key] = {"storage_state": driver.storage_state(), "landing": driver.url}
+    """A precondition, not the act (see ``SignIn.signed_in``): the control API's sign-in where offered, else
+    the form once per candidate and worker."""
+    SignIn(driver).signed_in(candidate, target, signed_in_states)
 
 
 @when("je me reconnecte en tant que ce candidat")

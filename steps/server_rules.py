@@ -72,31 +72,40 @@ def replay_letter(driver: Driver, probes: ServerProbes, purpose: str) -> str:
 
 
 # -- learning the requests -------------------------------------------------------------------------------------
-@when("j'enregistre une lettre de motivation et un fichier joint, requêtes notées", target_fixture="kept_before")
-def letter_and_file_recorded(driver: Driver, probes: ServerProbes, tmp_path: Path) -> dict:
+def record_letter_with_control(driver: Driver, probes: ServerProbes) -> str:
+    """The letter saved from its section (request kept), then replayed while a draft: the positive control."""
     driver.go_to(COVER_LETTER)
     save_letter_recorded(driver, probes)
     driver.click_button("OK")
-    # The replay works on this portal while the application is a draft: the positive control.
     letter = replay_letter(driver, probes, "enregistrer la lettre d'un brouillon (contrôle : doit être pris)")
     ApplicationFlow(driver).reload_expecting_letter(letter)
+    return letter
+
+
+def record_attachment_with_control(driver: Driver, probes: ServerProbes, tmp_path: Path) -> list[str]:
+    """A file attached (request kept), then the upload replayed while a draft: the positive control."""
     path = pdf_file(tmp_path, f"annexe-{secrets.token_hex(3)}.pdf")
     attachments = AttachmentsArea(driver)
-    file_input = attachments.file_input()
+    file_input, add = attachments.file_input(), attachments.add_button()
     file_input.set_input_files(path)
-    add = attachments.add_button()
     probes.names[ATTACH_FILE] = probes.field_name(file_input)
     with probes.recording(ATTACH_FILE, submitter=add, files={probes.names[ATTACH_FILE]: path}):
         add.click()
     attachments.expect_attached(path.name)
-    # The replayed upload is taken while the application is a draft: the positive control.
     control_copy = f"controle-{secrets.token_hex(3)}.pdf"
     probes.replay(ATTACH_FILE, "joindre un fichier à un brouillon (contrôle : doit être pris)",
                   changes={probes.names[ATTACH_FILE]: control_copy})
     driver.reload()
     attachments.expect_attached(control_copy)
+    return [path.name, control_copy]
+
+
+@when("j'enregistre une lettre de motivation et un fichier joint, requêtes notées", target_fixture="kept_before")
+def letter_and_file_recorded(driver: Driver, probes: ServerProbes, tmp_path: Path) -> dict:
+    kept = {"letter": record_letter_with_control(driver, probes),
+            "files": record_attachment_with_control(driver, probes, tmp_path)}
     driver.go_to("Vérifier/soumettre")
-    return {"letter": letter, "files": [path.name, control_copy]}
+    return kept
 
 
 @when("je soumets ma candidature depuis l'étape « Vérifier/soumettre »")
@@ -109,13 +118,7 @@ def submit_from_review(driver: Driver, probes: ServerProbes) -> None:
 def prepare_submission(driver: Driver, probes: ServerProbes) -> None:
     """« Soumettre candidature », the box ticked, « Certifier et soumettre… » pressed: the request it sends is
     kept and never reaches the portal; then back to « Vérifier/soumettre »."""
-    driver.click_button("Soumettre candidature")
-    driver.expect_on("Conditions générales")
-    probes.names[TERMS] = probes.field_name(ApplicationFlow(driver).tick(TERMS))
-    with probes.capturing(SUBMIT):
-        driver.click_button(SUBMIT)
-    driver.back()
-    driver.expect_on("Vérifier/soumettre")
+    ApplicationFlow(driver, probes).prepare_final_submission(TERMS)
 
 
 # -- probing ---------------------------------------------------------------------------------------------------
@@ -307,23 +310,26 @@ def forget_cookies(driver: Driver) -> None:
     driver.forget_cookies()
 
 
+def leads_to_sign_in(driver: Driver, probes: ServerProbes, url: str, private: list[str]) -> None:
+    """The portal's own answer first (no script of the page can hide what it holds), then the page."""
+    password = driver.field_label("login_password")
+    answer = probes.fetch(url, "une page du candidat demandée sans connexion (doit mener à la connexion)")
+    leaked = [value for value in private if value in answer.text]
+    assert not leaked, f"without a sign-in, {urlsplit(url).path} answered {answer.status} showing {leaked}"
+    assert answer.status != 200 or password in answer.text, (
+        f"without a sign-in, {urlsplit(url).path} answered 200 with a page that is not the sign-in page"
+    )
+    driver.open(url)
+    SignIn(driver).expect_form()
+    for value in private:
+        expect(driver.shown_text(value)).to_have_count(0)
+    probes.shown(f"réponse {answer.status} sans rien du candidat ; la page de connexion ({driver.url})")
+
+
 @then("chacune de ces adresses, demandée au portail, mène à la page de connexion sans rien montrer du candidat")
 def each_leads_to_sign_in(driver: Driver, probes: ServerProbes, candidate: dict, visited: list[str]) -> None:
-    password = driver.field_label("login_password")
-    private = [value for value in (candidate.get("last_name"), candidate.get("email")) if value]
     for url in visited:
-        # The portal's own answer first (no script of the page can hide what it holds), then the page.
-        answer = probes.fetch(url, "une page du candidat demandée sans connexion (doit mener à la connexion)")
-        leaked = [value for value in private if value in answer.text]
-        assert not leaked, f"without a sign-in, {urlsplit(url).path} answered {answer.status} showing {leaked}"
-        assert answer.status != 200 or password in answer.text, (
-            f"without a sign-in, {urlsplit(url).path} answered 200 with a page that is not the sign-in page"
-        )
-        driver.open(url)
-        SignIn(driver).expect_form()
-        for value in private:
-            expect(driver.shown_text(value)).to_have_count(0)
-        probes.shown(f"réponse {answer.status} sans rien du candidat ; la page de connexion ({driver.url})")
+        leads_to_sign_in(driver, probes, url, [v for v in (candidate.get("last_name"), candidate.get("email")) if v])
 
 
 # -- the limit of saved searches ------------------------------------------------------------------------------------

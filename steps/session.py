@@ -10,10 +10,6 @@ from steps.pages import ApplicationFlow, MyApplications, SessionWarning, SignIn
 from steps.probes import ServerProbes
 
 
-def start_blank_draft(driver: Driver) -> None:
-    ApplicationFlow(driver).start_blank_draft()
-
-
 @given(
     "j'ai enregistré un projet de candidature avec une lettre de motivation",
     target_fixture="cover_letter",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from playwright.sync_api import expect
 
@@ -54,6 +55,27 @@ class SignIn:
         self.driver.forget_cookies()
         self.open()
         self.sign_in(candidate)
+
+    def signed_in(self, candidate: dict, target, states: dict) -> None:
+        """A precondition, not the act: where the portal offers it (capability sign_in), the control API hands
+        over a sign-in's cookie and the page the form lands on is opened; the form has scenarios of its own.
+        Otherwise one sign-in through the form per candidate and worker (``states``); later scenarios start
+        from its storage state, unless the portal no longer honours it (then the form again)."""
+        if target.control is not None and "sign_in" in target.capabilities and "id" in candidate:
+            granted = target.control.sign_in(candidate["id"])
+            self.enter_with([{**cookie, "url": target.base_url} for cookie in granted["cookies"]],
+                            urljoin(target.base_url, granted["landing"]))
+            self.driver.expect_on(HOME)
+            return
+        key = (target.base_url, candidate["user_code"])
+        saved = states.get(key)
+        if saved is not None:
+            if self.enter_with(saved["storage_state"]["cookies"], saved["landing"]):  # loaded: its state, no wait
+                return
+            self.driver.forget_cookies()
+        self.open()
+        self.sign_in(candidate)
+        states[key] = {"storage_state": self.driver.storage_state(), "landing": self.driver.url}
 
     def enter_with(self, cookies: list[dict], landing: str) -> bool:
         """A sign-in's cookies handed over and the page it lands on opened; whether « Accueil » shows."""

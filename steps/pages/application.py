@@ -216,6 +216,23 @@ class ApplicationFlow:
         download_info.value.save_as(path)
         return path
 
+    def apply_and_submit(self, opening: dict) -> None:
+        """The whole way of section 4: « Postuler », every section, « Vérifier/soumettre », submitted."""
+        self.apply(opening)
+        self.to_review()
+        self.submit()
+
+    def prepare_final_submission(self, terms: str) -> None:
+        """« Soumettre candidature », the conditions ticked, « Certifier et soumettre… » pressed: its request is
+        captured (never reaching the portal) with the box's field name; then back to « Vérifier/soumettre »."""
+        self.driver.click_button("Soumettre candidature")
+        self.driver.expect_on("Conditions générales")
+        self.probes.names[terms] = self.probes.field_name(self.tick(terms))
+        with self.probes.capturing(SUBMIT):
+            self.driver.click_button(SUBMIT)
+        self.driver.back()
+        self.driver.expect_on(REVIEW)
+
     def submit(self) -> None:
         """From « Vérifier/soumettre »: « Soumettre candidature », the conditions accepted, certified."""
         self.driver.click_button("Soumettre candidature")
