@@ -210,9 +210,7 @@ def content_kept(driver: Driver, probes: ServerProbes, opening: dict, kept_befor
     open_application(driver, opening)
     driver.go_to(COVER_LETTER)
     ApplicationFlow(driver).expect_letter(kept_before["letter"])
-    for filename in kept_before["files"]:
-        AttachmentsArea(driver).expect_count(filename, 1)
-    AttachmentsArea(driver).expect_count(refused_file, 0)
+    AttachmentsArea(driver).expect_exactly(kept_before["files"], [refused_file])
     probes.shown("la lettre et les fichiers joints d'avant la soumission, inchangés ; aucun fichier ajouté")
 
 
@@ -223,8 +221,7 @@ def content_kept(driver: Driver, probes: ServerProbes, opening: dict, kept_befor
 )
 def draft_only(driver: Driver, probes: ServerProbes, draft: str, applied: str) -> None:
     MyApplications(driver).open()
-    expect(MyApplications(driver).count_with_status(draft)).to_have_count(1)
-    expect(MyApplications(driver).count_with_status(applied)).to_have_count(0)
+    MyApplications(driver).expect_counts({draft: 1, applied: 0})
     probes.shown(f"« Mes candidatures » : un projet « {draft} », aucune candidature « {applied} »")
 
 

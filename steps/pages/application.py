@@ -254,6 +254,18 @@ class OpeningPage:
         expect(self.driver.shown_text(opening["number"])).not_to_have_count(0)
 
 
+    def expect_apply_refused(self, message_key: str) -> None:
+        """The guide (FAQ iii) says who may apply, not how a portal turns the others away: either it offers them
+        no « Postuler » (then its words, where the profile gives them), or it refuses them once pressed."""
+        worded = self.driver.profile.message(message_key)
+        if self.driver.button("Postuler").count():  # the opening's page is shown: the step before found its type
+            self.driver.click_button("Postuler")
+            self.driver.expect_refusal(message_key)
+            self.driver.expect_no_button("Suivant")
+        elif worded is not None:
+            expect(self.driver.shown_text(worded)).not_to_have_count(0)
+
+
 class MyApplications:
     """« Mes candidatures »: the candidate's applications, one row each, with its status and links."""
 
@@ -289,6 +301,11 @@ class MyApplications:
 
     def expect_not_listed(self, text: str) -> None:
         expect(self.rows_of(text)).to_have_count(0)
+
+    def expect_counts(self, counts: dict[str, int]) -> None:
+        """How many applications the table shows at each status."""
+        for status, count in counts.items():
+            expect(self.count_with_status(status)).to_have_count(count)
 
     def count_with_status(self, status: str) -> Locator:
         return self._status_cell(self.table(), status)

@@ -48,6 +48,13 @@ class AttachmentsArea:
     def expect_count(self, filename: str, count: int) -> None:
         expect(self.file_link(filename)).to_have_count(count)
 
+    def expect_exactly(self, kept: list[str], absent: list[str]) -> None:
+        """Each file of ``kept`` listed once, none of ``absent``."""
+        for filename in kept:
+            self.expect_count(filename, 1)
+        for filename in absent:
+            self.expect_count(filename, 0)
+
     def file_address(self, filename: str) -> str:
         link = self.driver.find("link", filename, self.scope())
         return urljoin(self.driver.url, link.get_attribute("href") or "")
