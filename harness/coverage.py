@@ -1,7 +1,9 @@
 """Requirement coverage, computed from the features and the catalogue, never kept by hand.
 
 Fails when a requirement has no scenario, a scenario names a requirement the catalogue lacks, or a MUST
-rests on this project's reading rather than on the guide (basis ``reading``).
+rests on this project's reading rather than on the guide (basis ``reading``). Each requirement also names
+the step functions its scenarios use, the page-object methods those call and the portal functions that
+implement it (harness/coverage_map.py).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from pathlib import Path
 from gherkin.parser import Parser
 from gherkin.token_scanner import TokenScanner
 
-from harness.paths import FEATURES_DIR
+from harness.coverage_map import PORTAL_DIR, scan_implementations, scan_steps
+from harness.paths import FEATURES_DIR, STEPS_DIR
 from harness.requirements import Requirement, load_catalogue
 
 # How the features word a server probe (steps/probes.py): a step that sends the portal a request the page did
@@ -28,6 +31,8 @@ class ScenarioTags:
     line: int
     tags: frozenset[str]
     steps: tuple[str, ...] = ()
+    # (given/when/then, text) of every step, an outline's placeholders filled from each row of its examples.
+    bound_steps: tuple[tuple[str, str], ...] = ()
 
     @property
     def probes_the_server(self) -> bool:
@@ -38,10 +43,39 @@ def _names(tags: list[dict]) -> set[str]:
     return {t["name"].lstrip("@") for t in tags}
 
 
-def _scenarios_in(children: list[dict], inherited: set[str], feature: str, background: tuple[str, ...] = ()):
+_KIND = {"Context": "given", "Action": "when", "Outcome": "then"}
+
+
+def _kinds(steps: list[dict]) -> list[tuple[str, str]]:
+    """Each step's kind as pytest-bdd reads it (« Et », « Mais » take the kind of the step before)."""
+    kinds, kind = [], "given"
+    for step in steps:
+        kind = _KIND.get(step.get("keywordType", ""), kind)
+        kinds.append((kind, step["text"]))
+    return kinds
+
+
+def _filled(steps: list[tuple[str, str]], scenario: dict) -> tuple[tuple[str, str], ...]:
+    rows = [
+        {h["value"]: c["value"] for h, c in zip(examples["tableHeader"]["cells"], row["cells"], strict=True)}
+        for examples in scenario.get("examples", []) if examples.get("tableHeader")
+        for row in examples.get("tableBody", [])
+    ]
+    if not rows:
+        return tuple(steps)
+    filled: dict[tuple[str, str], None] = {}
+    for row in rows:
+        for kind, text in steps:
+            for name, value in row.items():
+                text = text.replace(f"<{name}>", value)
+            filled[(kind, text)] = None
+    return tuple(filled)
+
+
+def _scenarios_in(children: list[dict], inherited: set[str], feature: str, background: tuple = ()):
     for child in children:
         if "background" in child:
-            background = background + tuple(step["text"] for step in child["background"]["steps"])
+            background = background + tuple(child["background"]["steps"])
         elif "rule" in child:
             rule = child["rule"]
             yield from _scenarios_in(rule["children"], inherited | _names(rule.get("tags", [])), feature, background)
@@ -50,8 +84,10 @@ def _scenarios_in(children: list[dict], inherited: set[str], feature: str, backg
             tags = inherited | _names(scenario["tags"])
             for examples in scenario.get("examples", []):
                 tags |= _names(examples.get("tags", []))
-            steps = background + tuple(step["text"] for step in scenario["steps"])
-            yield ScenarioTags(feature, scenario["name"], scenario["location"]["line"], frozenset(tags), steps)
+            every = [*background, *scenario["steps"]]
+            steps = tuple(step["text"] for step in every)
+            bound = _filled(_kinds(every), scenario)
+            yield ScenarioTags(feature, scenario["name"], scenario["location"]["line"], frozenset(tags), steps, bound)
 
 
 def scan_features(features_dir: Path = FEATURES_DIR) -> list[ScenarioTags]:
@@ -65,19 +101,34 @@ def scan_features(features_dir: Path = FEATURES_DIR) -> list[ScenarioTags]:
 
 
 def compute_coverage(
-    catalogue: dict[str, Requirement] | None = None, features_dir: Path = FEATURES_DIR
+    catalogue: dict[str, Requirement] | None = None,
+    features_dir: Path = FEATURES_DIR,
+    steps_dir: Path = STEPS_DIR,
+    portal_dir: Path = PORTAL_DIR,
 ) -> dict:
     catalogue = catalogue if catalogue is not None else load_catalogue()
     scenarios = scan_features(features_dir)
+    step_catalogue = scan_steps(steps_dir)
+    implemented = scan_implementations(portal_dir)
     by_requirement: dict[str, list[str]] = {rid: [] for rid in catalogue}
     probed: dict[str, list[str]] = {rid: [] for rid in catalogue}
+    step_functions: dict[str, set[str]] = {rid: set() for rid in catalogue}
     unknown: dict[str, list[str]] = {}
+    unbound: dict[str, list[str]] = {}
     for scenario in scenarios:
         label = f"{scenario.feature}:{scenario.line} {scenario.name}"
+        functions: set[str] = set()
+        for kind, text in scenario.bound_steps:
+            matched = step_catalogue.match(kind, text)
+            functions.update(matched)
+            if not matched:
+                unbound.setdefault(text, []).append(label)
         for tag in sorted(t for t in scenario.tags if t.startswith("REQ-")):
             (by_requirement[tag] if tag in by_requirement else unknown.setdefault(tag, [])).append(label)
             if scenario.probes_the_server and tag in probed:
                 probed[tag].append(label)
+            if tag in step_functions:
+                step_functions[tag] |= functions
     return {
         "requirements": [
             {
@@ -90,10 +141,18 @@ def compute_coverage(
                 # Some scenario sends the portal a request its page withheld and checks nothing changed.
                 "proven_on_server": bool(probed[r.id]),
                 "server_probes": probed[r.id],
+                # What checks it and what implements it, read from the sources (harness/coverage_map.py).
+                "step_functions": sorted(step_functions[r.id]),
+                "page_methods": sorted(
+                    set().union(*(step_catalogue.page_methods(f) for f in step_functions[r.id]))
+                ),
+                "portal_functions": implemented.get(r.id, []),
             }
             for r in catalogue.values()
         ],
         "unknown_tags": [{"tag": tag, "scenarios": where} for tag, where in sorted(unknown.items())],
+        # Feature steps no step definition matches (pytest-bdd would fail them at run time).
+        "unbound_steps": [{"step": text, "scenarios": where} for text, where in sorted(unbound.items())],
     }
 
 

@@ -95,6 +95,7 @@ def build_report(
                 unknown.add(rid)
     requirements = []
     verdicts: dict[str, tuple[str, RequirementVerdict]] = {}
+    traced = code_map(catalogue)
     for rid, requirement in catalogue.items():
         verdict = requirement_verdict(requirement.level, (Outcome(s["outcome"]) for s in by_requirement[rid]))
         verdicts[rid] = (requirement.level, verdict)
@@ -107,6 +108,7 @@ def build_report(
                 "statement": requirement.statement,
                 "verdict": verdict.value,
                 "scenarios": [s["name"] for s in by_requirement[rid]],
+                "code": traced[rid],
             }
         )
     summary = Counter(s["outcome"] for s in scenarios)
@@ -123,6 +125,22 @@ def build_report(
         "scenarios": scenarios,
         "unknown_requirement_tags": sorted(unknown),
         "run": run_info,
+    }
+
+
+def code_map(catalogue: dict[str, Requirement]) -> dict[str, dict[str, list[str]]]:
+    """Per requirement, the harness code that checks it and the reference portal's code that implements it
+    (harness/coverage_map.py): read from this project's sources, whatever portal the run checked."""
+    from harness.coverage import compute_coverage
+
+    mapped = {r["id"]: r for r in compute_coverage(catalogue)["requirements"]}
+    return {
+        rid: {
+            "step_functions": mapped[rid]["step_functions"],
+            "page_methods": mapped[rid]["page_methods"],
+            "reference_portal_functions": mapped[rid]["portal_functions"],
+        }
+        for rid in catalogue
     }
 
 

@@ -534,7 +534,7 @@ def _attachment_json(attachment: Attachment) -> dict[str, Any]:
 
 def _list_fields() -> dict[str, Any]:
     """``section.field`` → the field, for every field whose value must come from one of the portal's lists."""
-    from reference_portal.applications.sections import SECTIONS
+    from reference_portal.rules.sections import SECTIONS
 
     return {f"{s.key}.{f.name}": f for s in SECTIONS for f in s.fields if f.kind in ("lookup", "select")}
 

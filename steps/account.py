@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
 from fixtures.data import People
 from fixtures.mail import MailSink, body_text
-from steps.common import sign_in
 from steps.driver import Driver
+from steps.pages import SignIn
 
 LINK_RE = re.compile(r"https?://[^\s<>\"]+")
 
@@ -30,30 +29,14 @@ def reset_link(mail: MailSink, candidate: dict) -> str:
     return found[0]
 
 
-def answer_text(driver: Driver) -> str:
-    answer = driver.page.get_by_role("status")
-    expect(answer).to_be_visible()
-    return answer.inner_text().strip()
-
-
-def ask_reset_link(driver: Driver, identifier: str) -> str:
-    driver.fill("recovery_identifier", identifier)
-    driver.click_button(driver.field_label("recovery_send_link"))
-    return answer_text(driver)
-
-
 @given("je suis sur la page de connexion")
 def on_sign_in_page(driver: Driver) -> None:
-    driver.open_start()
-    driver.click_link("Connexion")
-    expect(driver.named_field("login_password")).to_be_visible()
+    SignIn(driver).open_form()
 
 
 @when("je demande mon code utilisateur avec l'adresse email du candidat")
 def ask_user_code(driver: Driver, candidate: dict) -> None:
-    driver.fill("recovery_email", candidate["email"])
-    driver.click_button(driver.field_label("recovery_send_user_code"))
-    answer_text(driver)
+    SignIn(driver).ask_user_code(candidate["email"])
 
 
 @then("le code utilisateur du candidat arrive par email")
@@ -63,15 +46,14 @@ def user_code_arrives(mail: MailSink, candidate: dict) -> None:
 
 @when("je demande un lien avec le code utilisateur du candidat")
 def ask_link_for_candidate(driver: Driver, candidate: dict, recovery_answers: list[str]) -> None:
-    recovery_answers.append(ask_reset_link(driver, candidate["user_code"]))
+    recovery_answers.append(SignIn(driver).ask_reset_link(candidate["user_code"]))
 
 
 @when("je demande un lien avec un code utilisateur que personne n'a")
 def ask_link_for_nobody(driver: Driver, people: People, recovery_answers: list[str]) -> None:
-    driver.open_start()
-    driver.click_link("Connexion")
+    SignIn(driver).open()
     driver.click_link("Mot de passe oublié")
-    recovery_answers.append(ask_reset_link(driver, people.person().user_code))
+    recovery_answers.append(SignIn(driver).ask_reset_link(people.person().user_code))
 
 
 @then("les deux réponses sont identiques")
@@ -87,51 +69,41 @@ def link_waits(mail: MailSink, candidate: dict, control: ControlClient, minutes:
 
 @when("j'ouvre le lien reçu par email")
 def open_link(driver: Driver, mail: MailSink, candidate: dict) -> None:
-    driver.page.goto(reset_link(mail, candidate))
+    driver.open(reset_link(mail, candidate))
 
 
 @when("je choisis un nouveau mot de passe", target_fixture="new_password")
 def choose_new_password(driver: Driver, people: People) -> str:
     password = people.person().password
-    driver.fill("new_password", password)
-    driver.fill("new_password_confirmation", password)
-    driver.click_button(driver.field_label("new_password_save"))
-    expect(driver.named_field("new_password")).to_have_count(0)
+    SignIn(driver).choose_password(password)
     return password
 
 
 @when("je me connecte avec le nouveau mot de passe")
 def sign_in_with_new_password(driver: Driver, candidate: dict, new_password: str) -> None:
-    if not driver.named_field("login_password").is_visible():
-        driver.open_start()
-        driver.click_link("Connexion")
-    sign_in(driver, {**candidate, "password": new_password})
+    if not SignIn(driver).is_shown():
+        SignIn(driver).open()
+    SignIn(driver).sign_in({**candidate, "password": new_password})
 
 
 @then(parsers.parse("le lien est {verdict}"))
 def link_verdict(driver: Driver, verdict: str) -> None:
-    if verdict == "accepté":
-        expect(driver.named_field("new_password")).to_be_visible()
-    elif verdict == "refusé":
-        expect(driver.page.get_by_role("alert")).to_be_visible()
-        expect(driver.named_field("new_password")).to_have_count(0)
-    else:
+    checks = {"accepté": SignIn(driver).expect_link_accepted, "refusé": SignIn(driver).expect_link_refused}
+    if verdict not in checks:
         raise ValueError(f"unknown verdict {verdict!r}: « accepté » or « refusé »")
+    checks[verdict]()
 
 
 @when("mon navigateur ne garde aucun cookie")
 def browser_keeps_no_cookie(driver: Driver) -> None:
-    driver.page.context.clear_cookies()
+    driver.forget_cookies()
 
 
 @when("je saisis le code utilisateur et le mot de passe du candidat puis je clique sur « Connexion »")
 def submit_credentials(driver: Driver, candidate: dict) -> None:
-    driver.fill("login_user_code", candidate["user_code"])
-    driver.fill("login_password", candidate["password"])
-    driver.click_button("Connexion")
+    SignIn(driver).submit(candidate)
 
 
 @then("un message me demande d'autoriser les cookies")
 def told_to_allow_cookies(driver: Driver) -> None:
-    expect(driver.page.get_by_role("alert")).to_contain_text(driver.field_label("cookies_refused"))
-    expect(driver.named_field("login_password")).to_be_visible()
+    SignIn(driver).expect_cookies_asked()

@@ -12,19 +12,14 @@ import secrets
 from datetime import datetime, timedelta
 
 import pytest
-from playwright.sync_api import Locator, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
 from fixtures.mail import MailSink, body_text
-from steps.common import sign_in
 from steps.driver import Driver
+from steps.pages import JobSearch, SavedSearches, SignIn
 from steps.probes import ServerProbes
 
-PERIOD_MENU = "Rech. offres publiées sous"
-ANY_TIME = "Tt moment"
-ALERT_CHECKBOX = "Utiliser comme Alerte emploi"
-ALERT_ADDRESS = "Envoyer une notification Alerte emploi à :"
 VALIDITY_MONTHS = 6
 DAY = timedelta(days=1)
 
@@ -50,45 +45,15 @@ def unique_address(kind: str) -> str:
 
 
 # -- page actions ---------------------------------------------------------------------------------------
-def open_search(driver: Driver) -> None:
-    driver.click_link("Rech. Emplois")
-
-
-def open_saved_searches(driver: Driver) -> None:
-    open_search(driver)
-    driver.click_link(driver.field_label("saved_searches"))
-
-
-def saved_row(driver: Driver, name: str) -> Locator:
-    return driver.page.get_by_role("row").filter(has_text=name)
-
-
-def save_search(
-    driver: Driver, name: str, keyword: str = "", alert_address: str | None = None, probes: ServerProbes | None = None
-) -> None:
-    """From anywhere signed in: search, « Enregistrer recherche », name it, alert or not, « Enregistrer »."""
-    open_search(driver)
-    if keyword:
-        driver.fill("search_keywords", keyword)
-    driver.click_button("Enregistrer recherche")
-    driver.fill("search_name", name)
-    if probes is not None:
-        probes.names["search_name"] = probes.field_name(driver.named_field("search_name"))
-    if alert_address is not None:
-        driver.page.get_by_role("checkbox", name=driver.label(ALERT_CHECKBOX), exact=True).check()
-        driver.field(driver.label(ALERT_ADDRESS)).fill(alert_address)
-    driver.click_button("Enregistrer")
-
-
 def save_and_check(driver: Driver, name: str, keyword: str = "", alert_address: str | None = None) -> None:
-    save_search(driver, name, keyword, alert_address)
-    open_saved_searches(driver)
-    expect(saved_row(driver, name)).to_have_count(1)
+    JobSearch(driver).save(name, keyword, alert_address)
+    SavedSearches(driver).open()
+    SavedSearches(driver).expect_listed(name)
 
 
 def sign_in_after_expiry(driver: Driver, candidate: dict) -> None:
-    driver.page.reload()  # the clock jump ended the session: the portal asks to sign in again
-    sign_in(driver, candidate)
+    driver.reload()  # the clock jump ended the session: the portal asks to sign in again
+    SignIn(driver).sign_in(candidate)
 
 
 # -- arrange ----------------------------------------------------------------------------------------------
@@ -146,8 +111,7 @@ def type_keyword(driver: Driver, job_search: dict) -> None:
 
 @when(parsers.parse("je choisis « {option} » dans « {menu} »"))
 def choose_in_menu(driver: Driver, option: str, menu: str) -> None:
-    menu_control = driver.present(driver.field(driver.label(menu)), driver.label(menu), "combobox")
-    menu_control.select_option(label=driver.label(option))
+    JobSearch(driver).choose_in_menu(menu, option)
 
 
 @when(parsers.parse("je nomme cette recherche « {name} »"))
@@ -158,13 +122,13 @@ def name_search(driver: Driver, name: str) -> None:
 @when(parsers.parse("j'entre une adresse email valide dans le champ « {label} »"), target_fixture="alert_address")
 def enter_valid_address(driver: Driver, label: str) -> str:
     address = unique_address("alerte")
-    driver.present(driver.field(driver.label(label)), driver.label(label), "field").fill(address)
+    driver.fill_labelled(label, address)
     return address
 
 
 @when(parsers.parse("j'entre « {value} » dans le champ « {label} »"))
 def enter_value(driver: Driver, value: str, label: str) -> None:
-    driver.present(driver.field(driver.label(label)), driver.label(label), "field").fill(value)
+    driver.fill_labelled(label, value)
 
 
 @when("l'appel à candidature est publié")
@@ -176,23 +140,20 @@ def publish(control: ControlClient, job_search: dict) -> None:
 def save_many(driver: Driver, probes: ServerProbes, count: int) -> None:
     """Through the page; the last save's request is kept for a probe, with the name its search is sent under."""
     for n in range(1, count):
-        save_search(driver, f"Recherche n°{n}")
+        JobSearch(driver).save(f"Recherche n°{n}")
     with probes.recording("enregistrer une recherche"):
-        save_search(driver, f"Recherche n°{count}", probes=probes)
+        JobSearch(driver).save(f"Recherche n°{count}", probes=probes)
 
 
 @when(parsers.parse("j'enregistre une recherche nommée « {name} »"))
 def save_named(driver: Driver, name: str) -> None:
-    save_search(driver, name)
+    JobSearch(driver).save(name)
 
 
 @when("je supprime l'une de mes recherches enregistrées")
 def delete_one(driver: Driver) -> None:
-    open_saved_searches(driver)
-    row = saved_row(driver, "Recherche n°1")
-    name = driver.control_name("delete_saved_search", title="Recherche n°1")
-    row.get_by_role("button", name=name, exact=True).click()
-    expect(saved_row(driver, "Recherche n°1")).to_have_count(0)
+    SavedSearches(driver).open()
+    SavedSearches(driver).delete("Recherche n°1")
 
 
 @when(parsers.parse("l'horloge du portail avance jusqu'à 6 mois {direction} un jour après l'enregistrement"))
@@ -208,7 +169,7 @@ def move_clock_to_boundary(control: ControlClient, saved: dict, direction: str) 
 @when("je me reconnecte et j'ouvre mes recherches enregistrées")
 def sign_in_and_open_saved(driver: Driver, candidate: dict) -> None:
     sign_in_after_expiry(driver, candidate)
-    open_saved_searches(driver)
+    SavedSearches(driver).open()
 
 
 @when(
@@ -240,44 +201,40 @@ def publish_matching(control: ControlClient, saved: dict) -> dict:
 @then("les deux appels à candidature sont listés")
 def both_listed(driver: Driver, job_search: dict) -> None:
     for opening in job_search["openings"]:
-        expect(driver.page.get_by_role("link", name=opening["title"], exact=True)).to_be_visible()
+        JobSearch(driver).expect_listed(opening)
 
 
 @then(parsers.parse("« {name} » figure parmi mes recherches enregistrées"))
 def listed(driver: Driver, name: str) -> None:
-    open_saved_searches(driver)
-    expect(saved_row(driver, name)).to_have_count(1)
+    SavedSearches(driver).open()
+    SavedSearches(driver).expect_listed(name)
 
 
 @then(parsers.parse("« {name} » ne figure pas parmi mes recherches enregistrées"))
 def not_listed(driver: Driver, name: str) -> None:
-    open_saved_searches(driver)
-    expect(driver.heading(driver.field_label("saved_searches_heading"))).to_be_visible()
-    expect(saved_row(driver, name)).to_have_count(0)
+    SavedSearches(driver).open()
+    SavedSearches(driver).expect_not_listed(name)
 
 
 @then(parsers.parse("les {count:d} figurent parmi mes recherches enregistrées"))
 def all_listed(driver: Driver, count: int) -> None:
-    open_saved_searches(driver)
-    for n in range(1, count + 1):
-        expect(saved_row(driver, f"Recherche n°{n}")).to_have_count(1)
+    SavedSearches(driver).open()
+    SavedSearches(driver).expect_listed(*(f"Recherche n°{n}" for n in range(1, count + 1)))
 
 
 @then(parsers.parse("l'enregistrement est refusé avec un message nommant « {label} »"))
 def refused_naming(driver: Driver, label: str) -> None:
-    expect(driver.page.get_by_role("alert")).to_contain_text(driver.label(label))
+    SavedSearches(driver).expect_refused_naming(label)
 
 
 @then("l'enregistrement est refusé avec un message demandant d'en supprimer une")
 def refused_over_limit(driver: Driver) -> None:
-    alert = driver.page.get_by_role("alert")
-    expect(alert).to_contain_text("5")
-    expect(driver.named_field("search_name")).to_have_value("Sixième recherche")
+    SavedSearches(driver).expect_refused_over_limit("Sixième recherche")
 
 
 @then(parsers.parse("le champ « {label} » contient toujours « {value} »"))
 def field_kept(driver: Driver, label: str, value: str) -> None:
-    expect(driver.field(driver.label(label))).to_have_value(value)
+    driver.expect_value(label, value)
 
 
 @then(parsers.parse("la recherche « {name} » est {state}"))
@@ -285,9 +242,7 @@ def search_state(driver: Driver, name: str, state: str) -> None:
     shown, other = ("saved_search_valid", "saved_search_expired")
     if state == "expirée":
         shown, other = other, shown
-    row = saved_row(driver, name)
-    expect(row.get_by_role("cell", name=driver.field_label(shown), exact=True)).to_be_visible()
-    expect(row.get_by_role("cell", name=driver.field_label(other), exact=True)).to_have_count(0)
+    SavedSearches(driver).expect_state(name, shown, other)
 
 
 def expect_alert_mail(mail: MailSink, address: str, opening: dict):
@@ -309,9 +264,8 @@ def mail_link_opens(driver: Driver, alert_mail, job_search: dict) -> None:
     links = re.findall(r"https?://[^\s<>\"]+", body_text(alert_mail))
     if not links:
         pytest.fail("the job alert e-mail holds no link")
-    opening = job_search["openings"][0]
-    driver.page.goto(links[0])
-    expect(driver.page.get_by_role("heading", name=opening["title"], exact=True)).to_be_visible()
+    driver.open(links[0])
+    driver.find("heading", job_search["openings"][0]["title"])
 
 
 @then("un courriel d'alerte emploi nommant l'appel à candidature arrive à la seconde adresse")

@@ -10,7 +10,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.mail import MailSink, body_text
 from fixtures.provision import Provisioner
 from steps.driver import Driver
-from steps.pages import COVER_LETTER, ApplicationFlow
+from steps.pages import ApplicationFlow, MyApplications, OpeningPage
 
 
 @given("un appel à candidature ouvert avec des questions de présélection", target_fixture="opening")
@@ -31,8 +31,7 @@ def open_found(driver: Driver, opening: dict) -> None:
 
 @then("sa description est affichée")
 def description_shown(driver: Driver, opening: dict) -> None:
-    expect(driver.page.get_by_role("heading", name=opening["title"], exact=True)).to_be_visible()
-    expect(driver.page.get_by_text(opening["description"])).to_be_visible()
+    OpeningPage(driver).expect_description(opening)
 
 
 @when("je réponds à la question et je clique sur « Suivant »")
@@ -53,10 +52,7 @@ def walk_sections(driver: Driver, datatable: list[list[str]]) -> None:
 
 @when("je postule à cet appel à candidature et je soumets ma candidature")
 def apply_and_submit(driver: Driver, opening: dict) -> None:
-    flow = ApplicationFlow(driver)
-    flow.apply(opening)
-    flow.to_review()
-    flow.submit()
+    ApplicationFlow(driver).apply_and_submit(opening)
 
 
 @then("un courriel de confirmation nommant l'appel à candidature arrive à l'adresse du candidat")
@@ -69,7 +65,7 @@ def confirmation_mail(mail: MailSink, candidate: dict, opening: dict) -> None:
 
 @when(parsers.parse("je vais à la section « {section} »"))
 def go_to_section(driver: Driver, section: str) -> None:
-    driver.click_link(section)
+    driver.go_to(section)
 
 
 @when("j'écris une lettre de motivation", target_fixture="cover_letter")
@@ -77,19 +73,19 @@ def write_cover_letter(driver: Driver) -> str:
     text = (
         f"Madame, Monsieur, je souhaite mettre mon expérience au service de l'ONU. ({secrets.token_hex(4)})"
     )
-    driver.field(driver.label(COVER_LETTER)).fill(text)
+    ApplicationFlow(driver).write_letter(text)
     return text
 
 
 @then(parsers.parse("je suis à l'étape « {step} » qui indique « {position} »"))
 def at_step(driver: Driver, step: str, position: str) -> None:
-    driver.expect_heading(step)
+    driver.expect_on(step)
     driver.expect_step_position(position)
 
 
 @then(parsers.parse("les « {heading} » s'affichent"))
 def heading_shown(driver: Driver, heading: str) -> None:
-    driver.expect_heading(heading)
+    driver.expect_on(heading)
 
 
 @when(parsers.parse("je coche « {label} »"))
@@ -99,9 +95,7 @@ def tick(driver: Driver, label: str) -> None:
 
 @then(parsers.parse("la candidature à l'appel à candidature a le statut « {status} »"))
 def application_status(driver: Driver, opening: dict, status: str) -> None:
-    row = driver.page.get_by_role("row").filter(has_text=opening["title"])
-    expect(row).to_have_count(1)
-    expect(row.get_by_role("cell", name=driver.label(status), exact=True)).to_be_visible()
+    MyApplications(driver).expect_status(opening["title"], status, in_table=False)
 
 
 @then(
@@ -110,6 +104,5 @@ def application_status(driver: Driver, opening: dict, status: str) -> None:
     )
 )
 def draft_listed(driver: Driver, status: str, column: str) -> None:
-    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
-    expect(table.get_by_role("columnheader", name=driver.label(column), exact=True)).to_be_visible()
-    expect(table.get_by_role("cell", name=driver.label(status), exact=True)).to_have_count(1)
+    MyApplications(driver).expect_column(column)
+    expect(MyApplications(driver).count_with_status(status)).to_have_count(1)

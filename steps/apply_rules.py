@@ -3,7 +3,6 @@ FAQ (submit button, pre-screening, rosters, « Mes candidatures », withdrawal, 
 
 from __future__ import annotations
 
-import re
 import secrets
 from datetime import datetime, timedelta
 
@@ -13,7 +12,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.control import ControlClient
 from fixtures.portal import Target
 from steps.driver import Driver
-from steps.pages import ApplicationFlow
+from steps.pages import ApplicationFlow, MyApplications, OpeningPage, ProfilePage
 from steps.probes import ServerProbes
 
 STATES = {"fermé": "closed", "annulé": "cancelled", "pourvu à partir d'une liste": "filled_from_roster"}
@@ -107,10 +106,7 @@ def apply_until_prescreening(driver: Driver, opening: dict) -> None:
 @when("j'ai soumis une candidature à cet appel à candidature")
 def submitted(driver: Driver, probes: ServerProbes, opening: dict) -> None:
     """Through the page; the requests of « Postuler », the letter's save and the submission are kept for probes."""
-    flow = ApplicationFlow(driver, probes)
-    flow.apply(opening)
-    flow.to_review()
-    flow.submit()
+    ApplicationFlow(driver, probes).apply_and_submit(opening)
     driver.expect_text("Nous avons bien reçu votre candidature")
 
 
@@ -144,33 +140,30 @@ def click_pencil(driver: Driver, name: str) -> None:
 
 @when(parsers.parse("je remplace « {label} » par « {value} »"))
 def replace_value(driver: Driver, label: str, value: str) -> None:
-    driver.field(driver.label(label)).fill(value)
+    driver.fill_labelled(label, value)
 
 
 @when("je réponds aux questions de présélection")
 def answer_prescreening(driver: Driver) -> None:
-    expect(driver.page.get_by_role("combobox")).not_to_have_count(0)  # the questions' page has loaded
-    assert driver.fill_required_fields(), "no pre-screening question to answer was found"
+    ApplicationFlow(driver).answer_questions()
 
 
 @when("j'ouvre ma candidature depuis « Mes candidatures »")
 def open_application(driver: Driver, opening: dict) -> None:
-    driver.click_link("Mes candidatures")
-    row = driver.page.get_by_role("row").filter(has_text=opening["number"])
-    name = driver.control_name("open_application", title=opening.get("title"))
-    row.get_by_role("link", name=name, exact=True).click()
+    MyApplications(driver).open()
+    MyApplications(driver).open_application(opening["number"], title=opening.get("title"))
 
 
 @when(parsers.parse("je choisis « {choice} » dans « {label} »"))
 def choose_in_list(driver: Driver, choice: str, label: str) -> None:
-    driver.page.get_by_role("combobox", name=driver.label(label), exact=True).select_option(label=driver.label(choice))
+    driver.select(label, choice)
 
 
 @when("je remplace mon numéro de téléphone dans « Coordonnées »", target_fixture="new_phone")
 def change_phone(driver: Driver) -> str:
     phone = f"+221 77 {secrets.randbelow(900) + 100} {secrets.randbelow(90) + 10} {secrets.randbelow(90) + 10}"
-    driver.click_link("Mon Profil")
-    driver.click_link("Coordonnées")
+    ProfilePage(driver).open()
+    ProfilePage(driver).open_tab("Coordonnées")
     driver.fill("profile_phone", phone)
     return phone
 
@@ -178,8 +171,7 @@ def change_phone(driver: Driver) -> str:
 # --- checking ------------------------------------------------------------------------------------------------------
 @then(parsers.parse("la section « {section} » montre « {value} »"))
 def review_shows(driver: Driver, section: str, value: str) -> None:
-    region = driver.page.get_by_role("region", name=driver.label(section))
-    expect(region.get_by_text(value, exact=True)).to_be_visible()
+    ApplicationFlow(driver).expect_in_review_section(section, value)
 
 
 @then(parsers.parse("le bouton « {label} » est désactivé"))
@@ -189,7 +181,7 @@ def button_disabled(driver: Driver, label: str) -> None:
 
 @then(parsers.parse("le bouton « {label} » n'est pas proposé"))
 def button_absent(driver: Driver, label: str) -> None:
-    expect(driver.button(label)).to_have_count(0)
+    driver.expect_no_button(label)
 
 
 @then("les questions de présélection de l'appel à candidature s'affichent")
@@ -200,9 +192,8 @@ def questions_shown(driver: Driver, opening: dict) -> None:
 
 @then("la section « Questions de présélection » est vide et explique pourquoi")
 def prescreening_empty(driver: Driver) -> None:
-    driver.expect_heading("Questions de présélection")
+    ApplicationFlow(driver).expect_no_question()
     driver.expect_text("Aucune question de présélection")
-    expect(driver.page.get_by_role("combobox")).to_have_count(0)
 
 
 @then("la page indique la date limite à 23:59, heure de New York")
@@ -219,17 +210,10 @@ def type_shown(driver: Driver, kind: str) -> None:
     driver.expect_text(kind)
 
 
-def expect_application_started(driver: Driver) -> None:
-    """What the guide says follows « Postuler » (4.v): a question answered from a drop-down list, then
-    « Suivant » (the question's words are the portal's)."""
-    expect(driver.page.get_by_role("combobox")).not_to_have_count(0)
-    expect(driver.button("Suivant")).to_be_visible()
-
-
 @then(parsers.parse("ma candidature est {outcome}"))
 def application_outcome(driver: Driver, control: ControlClient, candidate: dict, opening: dict, outcome: str) -> None:
     if outcome == "commencée":
-        expect_application_started(driver)
+        ApplicationFlow(driver).expect_started()
         return
     if outcome == "soumise":
         driver.expect_text("Nous avons bien reçu votre candidature")
@@ -246,29 +230,20 @@ def application_outcome(driver: Driver, control: ControlClient, candidate: dict,
 @then("je peux postuler")
 def can_apply(driver: Driver) -> None:
     driver.click_button("Postuler")
-    expect_application_started(driver)
+    ApplicationFlow(driver).expect_started()
 
 
 @then("« Postuler » m'est refusé car je ne figure pas sur la liste")
 def roster_refused(driver: Driver, control: ControlClient, candidate: dict, opening: dict) -> None:
-    # The guide (FAQ iii) says who may apply, not how a portal turns the others away: either it offers
-    # them no « Postuler », or it refuses them once pressed. Either way the server stores nothing.
-    worded = driver.profile.message("not_on_roster")
-    if driver.button("Postuler").count():  # the opening's page is shown: the step before found its type
-        driver.click_button("Postuler")
-        driver.expect_refusal("not_on_roster")
-        expect(driver.button("Suivant")).to_have_count(0)
-    elif worded is not None:
-        expect(driver.page.get_by_text(worded)).not_to_have_count(0)
-    nothing_stored(control, candidate, opening)
+    OpeningPage(driver).expect_apply_refused("not_on_roster")  # no « Postuler », or refused once pressed
+    nothing_stored(control, candidate, opening)  # either way the server stores nothing
 
 
 @then("« Postuler » ne commence pas de seconde candidature")
 def no_second_application(driver: Driver) -> None:
     # The guide allows one application per opening; it does not say what « Postuler » then does: the
     # reference portal leads back to the application, another portal may say it was already made.
-    back = driver.page.get_by_role("heading", name=driver.label("Questions de présélection"), exact=True)
-    expect(back.or_(driver.page.get_by_role("alert").filter(has_text=re.compile(r"\w")))).not_to_have_count(0)
+    ApplicationFlow(driver).expect_back_or_refused()
 
 
 @then("aucune candidature n'est enregistrée pour cet appel à candidature")
@@ -285,16 +260,12 @@ def one_stored(control: ControlClient, candidate: dict, opening: dict) -> None:
 
 @then(parsers.parse("la liste « Mes candidatures » montre cet appel à candidature au statut « {status} »"))
 def listed_with_status(driver: Driver, opening: dict, status: str) -> None:
-    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
-    row = table.get_by_role("row").filter(has_text=opening["number"])
-    expect(row).to_have_count(1)
-    expect(row.get_by_role("cell", name=driver.label(status), exact=True)).to_be_visible()
+    MyApplications(driver).expect_status(opening["number"], status)
 
 
 @then("la liste « Mes candidatures » ne montre pas cet appel à candidature")
 def not_listed(driver: Driver, opening: dict) -> None:
-    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
-    expect(table.get_by_role("row").filter(has_text=opening["number"])).to_have_count(0)
+    MyApplications(driver).expect_not_listed(opening["number"])
 
 
 @then("mon nouveau numéro de téléphone est enregistré")
@@ -305,5 +276,5 @@ def phone_saved(driver: Driver, new_phone: str) -> None:
 
 @then("la candidature n'offre ni « Enregistrer » ni champ modifiable")
 def read_only(driver: Driver) -> None:
-    expect(driver.button("Enregistrer")).to_have_count(0)
-    expect(driver.field(driver.label("Lettre de motivation"))).to_be_disabled()
+    driver.expect_no_button("Enregistrer")
+    expect(ApplicationFlow(driver).letter()).to_be_disabled()

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
 from harness.verdicts import NOT_APPLICABLE_PREFIX
 from steps.driver import Driver
+from steps.pages import AttachmentsArea
 
-MY_ATTACHMENTS = "Mes pièces jointes"
 # The guide does not word a refusal: its text is checked only where the profile gives it ([messages]).
 REFUSAL_MESSAGES = {"sa taille": "attachment_too_large", "son nom": "attachment_bad_name"}
 
@@ -27,28 +25,8 @@ def pdf_file(folder: Path, name: str, size: int = 2048) -> Path:
     return path
 
 
-# Each file field's button: the application's, and the one of « Mes pièces jointes ».
-ADD_BUTTONS = {"attachment_file": "attachment_add", "my_attachments_file": "my_attachments_add"}
-
-
-def attach(driver: Driver, scope: Page | Locator, path: Path, input_key: str = "attachment_file") -> None:
-    label = driver.field_label(input_key)
-    driver.present(scope.get_by_label(label, exact=True), label, "field").set_input_files(path)
-    add = driver.field_label(ADD_BUTTONS[input_key])
-    driver.present(scope.get_by_role("button", name=add, exact=True), add, "button").click()
-
-
-def file_link(scope: Page | Locator, filename: str) -> Locator:
-    return scope.get_by_role("link", name=filename, exact=True)
-
-
 def stored_names(control: ControlClient, candidate: dict) -> list[str]:
     return [a["filename"] for a in control.call("GET", f"/candidates/{candidate['id']}/attachments")["attachments"]]
-
-
-def my_attachments(driver: Driver) -> Locator:
-    name = driver.label(MY_ATTACHMENTS)
-    return driver.present(driver.page.get_by_role("region", name=name, exact=True), name, "region")
 
 
 @given("une candidature soumise de ce candidat", target_fixture="submitted")
@@ -60,13 +38,13 @@ def submitted_application(control: ControlClient, candidate: dict) -> dict:
 
 @given(parsers.parse("j'ai joint le fichier « {filename} »"))
 def already_attached(driver: Driver, tmp_path: Path, filename: str) -> None:
-    attach(driver, driver.page, pdf_file(tmp_path, filename))
-    expect(file_link(driver.page, filename)).to_be_visible()
+    AttachmentsArea(driver).attach(pdf_file(tmp_path, filename))
+    AttachmentsArea(driver).expect_attached(filename)
 
 
 @when(parsers.parse("je joins un fichier PDF de {size:d} octets nommé « {filename} »"), target_fixture="uploaded")
 def attach_pdf(driver: Driver, tmp_path: Path, size: int, filename: str) -> str:
-    attach(driver, driver.page, pdf_file(tmp_path, filename, size))
+    AttachmentsArea(driver).attach(pdf_file(tmp_path, filename, size))
     return filename
 
 
@@ -88,36 +66,35 @@ def attach_pdf_at_limit(driver: Driver, tmp_path: Path, size_limit: int, size: s
 
 @then("le fichier est accepté")
 def accepted(driver: Driver, control: ControlClient, candidate: dict, uploaded: str) -> None:
-    expect(file_link(driver.page, uploaded)).to_be_visible()
+    AttachmentsArea(driver).expect_attached(uploaded)
     assert uploaded in stored_names(control, candidate)
 
 
 @then(parsers.parse("le fichier est refusé avec un message sur {subject}"))
 def refused(driver: Driver, control: ControlClient, candidate: dict, uploaded: str, subject: str) -> None:
-    alert = driver.page.get_by_role("alert")
     worded = driver.profile.message(REFUSAL_MESSAGES[subject])
     if worded is None:  # only the refusal itself: some message, and nothing of the file kept
-        expect(alert.filter(has_text=re.compile(r"\w"))).not_to_have_count(0)
+        driver.expect_some_alert()
     else:
-        expect(alert).to_contain_text(worded)
-    expect(file_link(driver.page, uploaded)).to_have_count(0)
+        driver.expect_alert_naming(worded)
+    AttachmentsArea(driver).expect_count(uploaded, 0)
     assert uploaded not in stored_names(control, candidate)
 
 
 @then(parsers.parse("le fichier « {filename} » est toujours joint"))
 def still_attached(driver: Driver, control: ControlClient, candidate: dict, filename: str) -> None:
-    expect(file_link(driver.page, filename)).to_be_visible()
+    AttachmentsArea(driver).expect_attached(filename)
     assert stored_names(control, candidate).count(filename) == 1
 
 
 @when(parsers.parse("je joins le fichier « {filename} » dans la section « Mes pièces jointes »"))
 def attach_to_mine(driver: Driver, tmp_path: Path, filename: str) -> None:
-    attach(driver, my_attachments(driver), pdf_file(tmp_path, filename), "my_attachments_file")
+    AttachmentsArea(driver, mine=True).attach(pdf_file(tmp_path, filename))
 
 
 @then(parsers.parse("le fichier « {filename} » apparaît dans la section « Mes pièces jointes »"))
 def listed_in_mine(driver: Driver, filename: str) -> None:
-    expect(file_link(my_attachments(driver), filename)).to_be_visible()
+    AttachmentsArea(driver, mine=True).expect_attached(filename)
 
 
 @then(parsers.parse("les équipes de recrutement peuvent consulter le fichier « {filename} »"))
@@ -128,5 +105,4 @@ def recruiters_see(control: ControlClient, candidate: dict, filename: str) -> No
 
 @then("la section « Mes pièces jointes » indique qu'un CV ne remplace pas une candidature soumise")
 def cv_note(driver: Driver) -> None:
-    section = my_attachments(driver)
-    expect(section.get_by_text("CV", exact=False)).to_contain_text(driver.label("candidature"))
+    AttachmentsArea(driver, mine=True).expect_cv_note()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
@@ -12,6 +10,7 @@ from fixtures.portal import Target
 from fixtures.provision import Provisioner
 from harness.reporting import LABELS_KEY, PROBES_KEY
 from steps.driver import Driver
+from steps.pages import SignIn
 from steps.probes import ServerProbes
 
 
@@ -32,36 +31,14 @@ def registered_candidate(provision: Provisioner, state: str) -> dict:
 
 
 def sign_in(driver: Driver, candidate: dict) -> None:
-    driver.fill("login_user_code", candidate["user_code"])
-    driver.fill("login_password", candidate["password"])
-    driver.click_button("Connexion")
-    driver.expect_heading("Accueil")
+    SignIn(driver).sign_in(candidate)
 
 
 @given("je suis connecté en tant que ce candidat")
 def signed_in(driver: Driver, candidate: dict, target: Target, signed_in_states: dict) -> None:
-    """A precondition, not the act: where the portal offers it (capability sign_in), the control API hands
-    over a sign-in's cookie and the scenario opens the page the form lands on; the login form has scenarios
-    of its own. Otherwise one sign-in through the form per candidate and worker; later scenarios start from
-    its storage state, unless the portal no longer honours it (then the form again)."""
-    if target.control is not None and "sign_in" in target.capabilities and "id" in candidate:
-        granted = target.control.sign_in(candidate["id"])
-        driver.page.context.add_cookies([{**cookie, "url": target.base_url} for cookie in granted["cookies"]])
-        driver.page.goto(urljoin(target.base_url, granted["landing"]))
-        driver.expect_heading("Accueil")
-        return
-    key = (target.base_url, candidate["user_code"])
-    saved = signed_in_states.get(key)
-    if saved is not None:
-        driver.page.context.add_cookies(saved["storage_state"]["cookies"])
-        driver.page.goto(saved["landing"])
-        if driver.heading("Accueil").is_visible():  # the page has loaded: its state, not a wait
-            return
-        driver.page.context.clear_cookies()
-    driver.open_start()
-    driver.click_link("Connexion")
-    sign_in(driver, candidate)
-    signed_in_states[key] = {"storage_state": driver.page.context.storage_state(), "landing": driver.page.url}
+    """A precondition, not the act (see ``SignIn.signed_in``): the control API's sign-in where offered, else
+    the form once per candidate and worker."""
+    SignIn(driver).signed_in(candidate, target, signed_in_states)
 
 
 @when("je me reconnecte en tant que ce candidat")
@@ -81,7 +58,7 @@ def click_button(driver: Driver, label: str) -> None:
 
 @then(parsers.parse("je suis sur la page « {label} »"))
 def on_page(driver: Driver, label: str) -> None:
-    driver.expect_heading(label)
+    driver.expect_on(label)
 
 
 @then(parsers.parse("le message « {text} » s'affiche"))
@@ -95,8 +72,8 @@ def page_says(driver: Driver, text: str) -> None:
 
 
 @then("aucun avertissement n'est affiché")
-def no_warning(page: Page) -> None:
-    expect(page.get_by_role("alert")).to_have_count(0)
+def no_warning(driver: Driver) -> None:
+    expect(driver.alerts()).to_have_count(0)
 
 
 @pytest.fixture

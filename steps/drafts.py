@@ -12,13 +12,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import expect
 from pypdf import PdfReader
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
 from fixtures.provision import PortalLists
 from steps.driver import Driver
+from steps.pages import ApplicationFlow, LookupDialog, MyApplications
 
 THREE_OPTIONS = re.compile(r"« (.+?) »")
 # Where the guide's deadlines live; a portal may also show dates in UTC: either day is accepted.
@@ -68,72 +69,46 @@ def draft_application(control: ControlClient, candidate: dict) -> None:
 
 
 # -- the three options ---------------------------------------------------------------------------------
-def _option(driver: Driver, option: str) -> Locator:
-    return driver.page.get_by_role("radio", name=driver.label(option), exact=True)
-
-
 @then(parsers.parse("les options {options} sont proposées"))
 def options_offered(driver: Driver, options: str) -> None:
     for option in THREE_OPTIONS.findall(options):
-        expect(_option(driver, option)).to_be_attached()
+        expect(ApplicationFlow(driver).option(option)).to_be_attached()
 
 
 @then(parsers.parse("l'option « {option} » n'est pas disponible et la page dit pourquoi"))
 def option_unavailable(driver: Driver, option: str) -> None:
-    radio = _option(driver, option)
+    radio = ApplicationFlow(driver).option(option)
     expect(radio).to_be_disabled()
     expect(radio).to_have_accessible_description(re.compile(r"\w{3,}"))
-
-
-def _template_table(driver: Driver) -> Locator:
-    return driver.page.get_by_role("table", name=driver.label("Modèle de candidature précédente"), exact=True)
 
 
 @then(
     parsers.parse("le tableau « Modèle de candidature précédente » montre la candidature « {title} » et pas les autres")
 )
 def template_shown(driver: Driver, previous_applications: dict, title: str) -> None:
-    table = _template_table(driver)
     for name, stored in previous_applications.items():
-        rows = table.get_by_role("row").filter(has_text=stored["title"])
-        expect(rows).to_have_count(1 if name == title else 0)
+        expect(ApplicationFlow(driver).template_rows(stored["title"])).to_have_count(1 if name == title else 0)
 
 
 @when(parsers.parse("je clique sur l'icône 🔍 « {name} »"))
 def click_lookup_icon(driver: Driver, name: str) -> None:
-    label = driver.label(name)
-    icon = driver.page.get_by_role("link", name=label, exact=True).or_(
-        driver.page.get_by_role("button", name=label, exact=True)
-    )
-    driver.present(icon, label).click()
-
-
-def _row(driver: Driver, stored: dict) -> Locator:
-    row = driver.page.get_by_role("row").filter(has_text=stored["title"])
-    expect(row).to_have_count(1)
-    return row
+    LookupDialog(driver).click_icon_named(name)
 
 
 @when(parsers.parse("je choisis la candidature « {title} »"))
 def choose_template(driver: Driver, previous_applications: dict, title: str) -> None:
-    row = _row(driver, previous_applications[title])
-    label = driver.control_name("template_choose", title=previous_applications[title]["title"])
-    row.get_by_role("link", name=label, exact=True).or_(row.get_by_role("button", name=label, exact=True)).click()
+    ApplicationFlow(driver).choose_template(previous_applications[title]["title"])
 
 
 @then(parsers.parse("le champ « {label} » vaut « {value} »"))
 def field_value(driver: Driver, portal_lists: PortalLists, label: str, value: str) -> None:
-    expect(driver.field(driver.label(label))).to_have_value(portal_lists.shown(value))
+    driver.expect_value(label, portal_lists.shown(value))
 
 
 @then(parsers.parse("« Suivant » mène d'une page à la suivante dans cet ordre, chacune indiquant son étape :"))
 def walk_with_step_numbers(driver: Driver, datatable: list[list[str]]) -> None:
     header, *rows = datatable
-    for index, (page_name, position) in enumerate(rows):
-        driver.expect_heading(page_name)
-        driver.expect_step_position(position)
-        if index + 1 < len(rows):
-            driver.click_button("Suivant")
+    ApplicationFlow(driver).walk_numbered([(page_name, position) for page_name, position in rows])
 
 
 @then(parsers.parse("la page indique son étape « {position} »"))
@@ -142,19 +117,6 @@ def step_position_shown(driver: Driver, position: str) -> None:
 
 
 # -- the « Carrières » page ----------------------------------------------------------------------------
-def _table_rows(driver: Driver) -> list[dict[str, str]]:
-    """The « Mes candidatures » table as a person reads it: one mapping of column header → cell text per row."""
-    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"), exact=True)
-    expect(table.get_by_role("columnheader").last).to_be_visible()
-    headers = [h.strip() for h in table.get_by_role("columnheader").all_inner_texts()]
-    rows = []
-    for row in table.get_by_role("row").all():
-        cells = [c.strip() for c in row.get_by_role("cell").all_inner_texts()]
-        if len(cells) == len(headers):
-            rows.append(dict(zip(headers, cells, strict=True)))
-    return rows
-
-
 def _days(moment: str) -> set[str]:
     instant = datetime.fromisoformat(moment.replace("Z", "+00:00"))
     return {instant.strftime("%d/%m/%Y"), instant.astimezone(NEW_YORK).strftime("%d/%m/%Y")}
@@ -167,8 +129,8 @@ def _days(moment: str) -> set[str]:
 )
 def submission_date_shown(driver: Driver, previous_applications: dict, title: str, status: str, column: str) -> None:
     stored = previous_applications[title]
-    expect(_row(driver, stored)).to_be_visible()
-    (row,) = [r for r in _table_rows(driver) if any(stored["title"] in cell for cell in r.values())]
+    MyApplications(driver).row(stored["title"])
+    (row,) = [r for r in MyApplications(driver).table_rows() if any(stored["title"] in cell for cell in r.values())]
     assert driver.label(status) in row.values(), f"the row {row} does not show the status {status!r}"
     shown = row.get(driver.label(column))
     assert shown in _days(stored["submitted_at"]), f"{column!r} shows {shown!r}, not the day of submission"
@@ -176,31 +138,25 @@ def submission_date_shown(driver: Driver, previous_applications: dict, title: st
 
 @then(parsers.parse("la candidature au statut « {status} » a une « {column} » vide"))
 def draft_date_empty(driver: Driver, status: str, column: str) -> None:
-    rows = [r for r in _table_rows(driver) if driver.label(status) in r.values()]
+    rows = [r for r in MyApplications(driver).table_rows() if driver.label(status) in r.values()]
     assert rows, f"no application with the status {status!r} in the table"
     assert all(not r.get(driver.label(column)) for r in rows), f"{column!r} is not empty for a draft: {rows}"
 
 
 @then(parsers.parse("la candidature « {title} » n'offre pas le lien de modification d'un projet"))
 def no_edit_link(driver: Driver, previous_applications: dict, title: str) -> None:
-    row = _row(driver, previous_applications[title])
-    name = driver.control_name("open_draft", title=previous_applications[title]["title"])
-    expect(row.get_by_role("link", name=name, exact=True)).to_have_count(0)
+    expect(MyApplications(driver).edit_link(previous_applications[title]["title"])).to_have_count(0)
 
 
 @when(parsers.parse("j'ouvre la candidature « {title} »"))
 def open_application(driver: Driver, previous_applications: dict, title: str) -> None:
-    row = _row(driver, previous_applications[title])
-    name = driver.control_name("open_application", title=previous_applications[title]["title"])
-    row.get_by_role("link", name=name, exact=True).click()
+    MyApplications(driver).open_application(previous_applications[title]["title"])
 
 
 @then(parsers.parse("aucun bouton « {button} » n'est proposé et le champ « {label} » n'est pas modifiable"))
 def read_only_section(driver: Driver, button: str, label: str) -> None:
-    field = driver.field(driver.label(label))
-    expect(field).to_be_visible()
-    expect(driver.button(button)).to_have_count(0)
-    expect(field).not_to_be_editable()
+    expect(driver.labelled(label)).not_to_be_editable()
+    driver.expect_no_button(button)
 
 
 # -- « Voir/Imprimer PHP » -----------------------------------------------------------------------------
@@ -209,22 +165,7 @@ def read_only_section(driver: Driver, button: str, label: str) -> None:
     target_fixture="printout",
 )
 def follow_print_link(driver: Driver, previous_applications: dict, link: str, title: str) -> dict:
-    page = driver.page
-    popups: list[Page] = []
-    page.on("popup", lambda popup: popups.append(popup))
-    anchor = _row(driver, previous_applications[title]).get_by_role("link", name=driver.label(link), exact=True)
-    href = anchor.get_attribute("href") or ""
-    # The browser may save the document (a download) or show it in this tab (its PDF viewer): either way the
-    # portal's answer to the link is what the step waits for, so neither outcome is waited out by a timeout.
-    # Heard on the whole context, so an answer in a pop-up is caught too (and reported as a pop-up below).
-    with page.context.expect_event("response", lambda response: response.url.endswith(href)) as answer:
-        anchor.click()
-    response = answer.value
-    assert response.ok, f"« {link} » answered HTTP {response.status}"
-    # The document itself stays with the download or the viewer (whose page is what the browser reports as the
-    # body): asked again at the same address, with the same session.
-    body = page.request.get(response.url).body()
-    return {"body": body, "popups": popups}
+    return MyApplications(driver).follow_print_link(previous_applications[title]["title"], link)
 
 
 @then("j'obtiens un document PDF qui nomme le candidat")
@@ -252,11 +193,8 @@ def pdf_text(data: bytes) -> str:
     target_fixture="offline_form",
 )
 def download_offline_form(driver: Driver, tmp_path: Path, home: str) -> Path:
-    driver.expect_heading(home)
-    with driver.page.expect_download() as download_info:
-        driver.click_link("Télécharger le formulaire de candidature hors ligne")
-    path = tmp_path / (download_info.value.suggested_filename or "formulaire")
-    download_info.value.save_as(path)
+    driver.expect_on(home)
+    path = ApplicationFlow(driver).download_offline_form(tmp_path)
     assert path.stat().st_size > 0, "the offline form downloaded is an empty file"
     return path
 
@@ -310,18 +248,16 @@ def upload_offline_form(driver: Driver, offline_form: Path, offline_upload: dict
 
 @then("chaque valeur du formulaire se retrouve dans sa section")
 def offline_values_stored(driver: Driver, offline_values: list[tuple[str, str, str]]) -> None:
-    driver.expect_heading("Questions de présélection")
+    driver.expect_on("Questions de présélection")
     for section, label, value in offline_values:
-        driver.click_link(section)
-        driver.expect_heading(section)
-        expect(driver.field(driver.label(label))).to_have_value(value)
+        driver.go_to(section)
+        driver.expect_value(label, value)
 
 
 @then(parsers.parse("un avertissement nomme « {first} » et « {second} »"))
 def warning_names(driver: Driver, first: str, second: str) -> None:
-    alert = driver.page.get_by_role("alert")
     for label in (first, second):
-        expect(alert).to_contain_text(driver.label(label))
+        driver.expect_alert_naming(driver.label(label))
 
 
 @then("la page de mise en ligne du formulaire est toujours affichée")

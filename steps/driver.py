@@ -87,19 +87,129 @@ class Driver:
     def text(self, guide_text: str) -> Locator:
         return self.page.get_by_text(self.label(guide_text), exact=False)
 
-    def present(self, locator: Locator, name: str, role: str | None = None, guide: str | None = None) -> Locator:
+    def present(
+        self, locator: Locator, name: str, role: str | None = None, guide: str | None = None, *, any_of: bool = False
+    ) -> Locator:
         """The locator once visible; if it never shows, fail naming the label and the nearest ones.
 
-        ``guide``: the guide's own label when ``name`` is that label as this portal shows it.
+        ``guide``: the guide's own label when ``name`` is that label as this portal shows it. ``any_of``: the
+        locator joins several proofs of one thing (``or_``), of which at least one must show.
         """
         record = {"label": guide or name, "shown_as": name, "role": role or "text", "url": self.page.url}
         try:
-            expect(locator).to_be_visible()
+            if any_of:
+                expect(locator.filter(visible=True)).not_to_have_count(0)
+            else:
+                expect(locator).to_be_visible()
         except AssertionError:
             self.seen_labels.append({**record, "found": False})
             raise LabelNotFound(describe_missing(name, role, self.page.url, page_names(self.page))) from None
         self.seen_labels.append({**record, "found": True})
         return locator
+
+    # -- any control by role and name (page objects use these; steps use the page objects) ------------
+    def by_role(self, role: str, name: str | re.Pattern, scope: Page | Locator | None = None) -> Locator:
+        """The control of that role and accessible name (exact when ``name`` is a string), in ``scope``."""
+        where = self.page if scope is None else scope
+        if isinstance(name, str):
+            return where.get_by_role(role, name=name, exact=True)
+        return where.get_by_role(role, name=name)
+
+    def find(self, role: str, name: str, scope: Page | Locator | None = None, guide: str | None = None) -> Locator:
+        """The visible control of that role and name, or a failure naming the nearest names of the page."""
+        return self.present(self.by_role(role, name, scope), name, role, guide)
+
+    def find_guide(self, role: str, guide_label: str, scope: Page | Locator | None = None) -> Locator:
+        """``find`` for a guide label, through the profile."""
+        return self.find(role, self.label(guide_label), scope, guide_label)
+
+    def clickable(self, name: str, scope: Page | Locator | None = None) -> Locator:
+        """A control a person clicks by its name, whether the portal made it a link or a button."""
+        return self.by_role("link", name, scope).or_(self.by_role("button", name, scope))
+
+    def field_in(self, scope: Page | Locator, label: str) -> Locator:
+        return scope.get_by_label(label, exact=True)
+
+    def rows(self, text: str, scope: Page | Locator | None = None) -> Locator:
+        """The table rows that show ``text``."""
+        return (self.page if scope is None else scope).get_by_role("row").filter(has_text=text)
+
+    def alerts(self) -> Locator:
+        return self.page.get_by_role("alert")
+
+    def status(self) -> Locator:
+        return self.page.get_by_role("status")
+
+    def controls(self, role: str) -> Locator:
+        """Every control of a role, whatever its name (a page's drop-down lists, say)."""
+        return self.page.get_by_role(role)
+
+    def shown_text(self, text: str | re.Pattern, scope: Page | Locator | None = None, exact: bool = False) -> Locator:
+        """Text the page shows as it is (a value the scenario made, not a guide label)."""
+        return (self.page if scope is None else scope).get_by_text(text, exact=exact)
+
+    # -- where I am: the guide's names, wherever a portal puts them (issue 14) --------------------------
+    def navigator(self, guide_label: str) -> Locator:
+        """What takes a person to a section, a tab or a step named by the guide: a link (an in-page anchor is
+        one), a tab or a button of that name."""
+        name = self.label(guide_label)
+        return self.by_role("link", name).or_(self.by_role("tab", name)).or_(self.by_role("button", name))
+
+    def current(self, guide_label: str) -> Locator:
+        """What proves the page is at that section, tab, step or page: its name shown as the current one
+        (``aria-current`` on a link or button, a selected tab) or as a heading of any level."""
+        name = self.label(guide_label)
+        marked = self.page.locator('[aria-current]:not([aria-current="false"])')
+        return (
+            self.by_role("heading", name)
+            .or_(self.page.get_by_role("tab", name=name, exact=True, selected=True))
+            .or_(self.by_role("link", name).and_(marked))
+            .or_(self.by_role("button", name).and_(marked))
+        )
+
+    def go_to(self, guide_label: str) -> None:
+        """To a section, tab or step by the guide's name, then wait until the page shows it is there."""
+        name = self.label(guide_label)
+        control = self.present(self.navigator(guide_label), name, "link, tab or button", guide_label)
+        if self.by_role("link", name).count():
+            # A link loads its page (or moves to its anchor): wait for that, else a step that types at once
+            # would type into the page being left (the same tab, when it is opened again).
+            with self.page.expect_navigation():
+                control.click()
+        else:
+            control.click()
+        self.expect_on(guide_label)
+
+    def expect_on(self, guide_label: str) -> None:
+        """At that section, tab, step or page (see ``current``), or fail naming the nearest names."""
+        self.present(self.current(guide_label), self.label(guide_label), "current", guide_label, any_of=True)
+
+    def is_on(self, guide_label: str) -> bool:
+        """Whether the page shows now that it is there (no wait: for a page already loaded)."""
+        return self.current(guide_label).filter(visible=True).count() > 0
+
+    # -- the browser: addresses, reloads, cookies ------------------------------------------------------
+    @property
+    def url(self) -> str:
+        return self.page.url
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+
+    def reload(self) -> None:
+        self.page.reload()
+
+    def back(self) -> None:
+        self.page.go_back()
+
+    def forget_cookies(self) -> None:
+        self.page.context.clear_cookies()
+
+    def add_cookies(self, cookies: list[dict]) -> None:
+        self.page.context.add_cookies(cookies)
+
+    def storage_state(self) -> dict:
+        return self.page.context.storage_state()
 
     # -- actions ----------------------------------------------------------
     def open_start(self) -> None:
@@ -115,8 +225,30 @@ class Driver:
         label = self.field_label(key)
         self.present(self.field(label), label, "field").fill(value)
 
+    def labelled(self, guide_label: str) -> Locator:
+        """The visible field whose label is a guide label (« Lettre de motivation »), through the profile."""
+        shown = self.label(guide_label)
+        return self.present(self.field(shown), shown, "field", guide_label)
+
+    def fill_labelled(self, guide_label: str, value: str) -> None:
+        self.labelled(guide_label).fill(value)
+
+    def select(self, guide_label: str, choice: str) -> None:
+        """In the drop-down list of a guide label, the option of a guide label."""
+        self.find_guide("combobox", guide_label).select_option(label=self.label(choice))
+
+    def expect_value(self, guide_label: str, value: str) -> None:
+        expect(self.field(self.label(guide_label))).to_have_value(value)
+
+    def expect_no_button(self, guide_label: str) -> None:
+        expect(self.button(guide_label)).to_have_count(0)
+
     def expect_heading(self, guide_label: str) -> None:
         self.present(self.heading(guide_label), self.label(guide_label), "heading", guide_label)
+
+    def expect_shown(self, text: str) -> None:
+        """A value the scenario made (a title, a letter), shown as it is."""
+        self.present(self.shown_text(text), text)
 
     def expect_text(self, guide_text: str) -> None:
         self.present(self.text(guide_text), self.label(guide_text), guide=guide_text)
@@ -128,7 +260,14 @@ class Driver:
         if worded is not None:
             self.present(self.page.get_by_text(worded), worded)
         else:
-            expect(self.page.get_by_role("alert").filter(has_text=re.compile(r"\w"))).not_to_have_count(0)
+            self.expect_some_alert()
+
+    def expect_some_alert(self) -> None:
+        """A message announced to assistive technology (role alert), whatever its words."""
+        expect(self.alerts().filter(has_text=re.compile(r"\w"))).not_to_have_count(0)
+
+    def expect_alert_naming(self, text: str) -> None:
+        expect(self.alerts()).to_contain_text(text)
 
     def expect_step_position(self, position: str) -> None:
         """« Étape N sur 8 »: the guide numbers only « Vérifier/soumettre » (« Étape 8 sur 8 »); the pages

@@ -4,7 +4,6 @@ requirement of section 4."""
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 import pytest
@@ -16,7 +15,8 @@ from fixtures.mail import MailSink, body_text
 from harness.verdicts import NOT_APPLICABLE_PREFIX
 from steps.alerts import portal_now, unique_keyword
 from steps.driver import Driver
-from steps.lookups import result_names
+from steps.pages import JobSearch, LookupDialog, OpeningPage
+from steps.pages.search import window_days
 
 ANY_TIME = "Tt moment"
 PERIOD_MENU = "Rech. offres publiées sous"
@@ -43,33 +43,26 @@ def matching_and_not(control: ControlClient) -> dict:
 @then("seul l'appel à candidature publié il y a 3 jours est listé")
 def only_first_listed(driver: Driver, job_search: dict) -> None:
     first, second = job_search["openings"]
-    expect(driver.page.get_by_role("link", name=first["title"], exact=True)).to_be_visible()
-    expect(driver.page.get_by_role("link", name=second["title"], exact=True)).to_have_count(0)
+    JobSearch(driver).expect_listed(first)
+    JobSearch(driver).expect_not_listed(second)
 
 
 @when("je choisis dans « Rech. offres publiées sous » une période de quelques jours à quelques mois")
 def choose_window(driver: Driver) -> None:
     """A window the portal offers besides « Tt moment » (the guide names only that one): one whose label counts
     days, weeks or months, long enough for an opening of 3 days and short enough to leave out one of 400."""
-    menu = driver.present(driver.field(driver.label(PERIOD_MENU)), driver.label(PERIOD_MENU), "combobox")
-    options = [o.strip() for o in menu.get_by_role("option").all_text_contents()]
+    options = JobSearch(driver).menu_options(PERIOD_MENU)
     for option in options:
-        found = re.search(r"(\d+)\D{0,20}?(jour|day|semaine|week|mois|month)", option, re.IGNORECASE)
-        if found is None or option == driver.label(ANY_TIME):
-            continue
-        unit = found.group(2).lower()
-        days = int(found.group(1)) * (7 if unit.startswith(("sem", "week")) else 30 if unit.startswith("mo") else 1)
-        if 3 < days < 400:
-            menu.select_option(label=option)
+        days = window_days(option)
+        if option != driver.label(ANY_TIME) and days is not None and 3 < days < 400:
+            JobSearch(driver).choose_in_menu(PERIOD_MENU, option, as_shown=True)
             return
     pytest.skip(NOT_APPLICABLE_PREFIX + f"« {PERIOD_MENU} » offers no window of days besides « {ANY_TIME} »: {options}")
 
 
 @then("la recherche d'emplois est proposée avec le bouton « Rechercher »")
 def search_offered(driver: Driver) -> None:
-    label = driver.field_label("search_keywords")
-    driver.present(driver.named_field("search_keywords"), label, "field")
-    driver.present(driver.button("Rechercher"), driver.label("Rechercher"), "button", "Rechercher")
+    JobSearch(driver).expect_offered()
 
 
 # -- job alerts ------------------------------------------------------------------------------------------------------
@@ -100,7 +93,7 @@ def no_mail_for_other(mail: MailSink, job_search: dict) -> None:
 # -- « Consultation Avancée » ------------------------------------------------------------------------------------------
 @then(parsers.parse("parmi eux, au moins un dont le nom ne commence pas par « {text} »"))
 def found_inside(driver: Driver, text: str) -> None:
-    names = result_names(driver)
+    names = LookupDialog(driver).result_names()
     inside = [n for n in names if not n.casefold().startswith(text.casefold())]
     assert inside, f"« contient » found only names that start with « {text} » (as « commence par » would): {names}"
 
@@ -115,7 +108,7 @@ def button_offered(driver: Driver, label: str) -> None:
 @then("la page indique que la candidature est pour cet appel à candidature")
 def linked_to_opening(driver: Driver, opening: dict) -> None:
     driver.expect_text("Candidature à :")
-    expect(driver.page.get_by_text(opening["number"], exact=False)).not_to_have_count(0)
+    OpeningPage(driver).expect_number(opening)
 
 
 @then("les questions de présélection de l'appel à candidature s'affichent, sans réponse")

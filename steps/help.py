@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 
-from playwright.sync_api import expect
 from pytest_bdd import parsers, then, when
 
 from fixtures.data import People
 from fixtures.mail import MailSink, body_text
 from steps.driver import Driver
+from steps.pages import ContactForm
 
 # The smallest valid PNG image (1×1 pixel): what a person attaches as a screenshot.
 SCREENSHOT_PNG = bytes.fromhex(
@@ -38,8 +37,7 @@ def contact_form_values(people: People) -> dict[str, str]:
 
 
 def fill_contact_form(driver: Driver, values: dict[str, str]) -> None:
-    for key, value in values.items():
-        driver.fill(key, value)
+    ContactForm(driver).fill(values)
 
 
 @when(
@@ -61,14 +59,12 @@ def fill_form_as_candidate(driver: Driver, people: People, candidate: dict, open
 
 @when("je joins une capture d'écran")
 def attach_screenshot(driver: Driver) -> None:
-    field = driver.named_field("contact_screenshot")
-    driver.present(field, driver.field_label("contact_screenshot"), "field")
-    field.set_input_files({"name": "erreur.png", "mimeType": "image/png", "buffer": SCREENSHOT_PNG})
+    ContactForm(driver).attach_screenshot("erreur.png", SCREENSHOT_PNG)
 
 
 @when("j'envoie le message")
 def send(driver: Driver) -> None:
-    driver.click_button(driver.field_label("contact_send"))
+    ContactForm(driver).send()
 
 
 @when(parsers.parse("je remplis le formulaire sans {missing}"), target_fixture="contact_values")
@@ -81,8 +77,7 @@ def fill_form_without(driver: Driver, people: People, missing: str) -> dict[str,
 
 @then("une confirmation d'envoi s'affiche")
 def confirmation_shown(driver: Driver) -> None:
-    expect(driver.page.get_by_role("status")).to_be_visible()
-    expect(driver.named_field("contact_message")).to_have_count(0)
+    ContactForm(driver).expect_sent()
 
 
 @then(
@@ -118,17 +113,14 @@ def technical_only(driver: Driver) -> None:
 
 @then("il ne demande aucun mot de passe")
 def no_password_field(driver: Driver) -> None:
-    expect(driver.named_field("contact_message")).to_be_visible()
-    password = re.compile(re.escape(driver.label("mot de passe")), re.IGNORECASE)
-    expect(driver.page.get_by_label(password)).to_have_count(0)
+    ContactForm(driver).expect_no_password_field()
 
 
 @then(parsers.parse("l'envoi est refusé avec un message nommant le champ {missing}"))
 def refused_naming_field(driver: Driver, missing: str) -> None:
-    expect(driver.page.get_by_role("alert")).to_contain_text(driver.field_label(CONTACT_FIELDS[missing]))
+    driver.expect_alert_naming(driver.field_label(CONTACT_FIELDS[missing]))
 
 
 @then("ce que j'ai saisi dans les autres champs est conservé")
 def typing_kept(driver: Driver, contact_values: dict[str, str]) -> None:
-    for key, value in contact_values.items():
-        expect(driver.named_field(key)).to_have_value(value)
+    ContactForm(driver).expect_values(contact_values)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from faker import Faker
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
@@ -11,37 +9,23 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.control import ControlClient
 from fixtures.data import People
 from steps.driver import Driver
+from steps.pages import ProfilePage
 
-COMPLETE = "100% Complet"
 # Letters where digits are expected: malformed on any portal.
 MALFORMED_PHONE = "douze trente"
 
 
 def open_tab(driver: Driver, tab: str) -> None:
-    """Open a profile tab and wait until it is shown: a tab that is a link loads a page, and a step that
-    filled the form before that page arrived would fill (and save) the previous tab."""
-    name = driver.label(tab)
-    as_tab = driver.page.get_by_role("tab", name=name, exact=True)
-    as_link = driver.page.get_by_role("link", name=name, exact=True)
-    expect(as_tab.or_(as_link)).to_be_visible()
-    if as_link.count():
-        with driver.page.expect_navigation():
-            as_link.click()
-    else:
-        as_tab.click()
-        expect(as_tab).to_have_attribute("aria-selected", "true")
+    ProfilePage(driver).open_tab(tab)
 
 
 def save_profile_tab(driver: Driver) -> None:
-    driver.click_button("Enregistrer")
+    ProfilePage(driver).save()
 
 
 @when(parsers.parse("je complète l'onglet « {tab} » et je clique sur « Enregistrer »"))
 def complete_tab(driver: Driver, tab: str) -> None:
-    open_tab(driver, tab)
-    driver.fill_required_fields()
-    driver.click_button("Enregistrer")
-    expect(driver.page.get_by_role("alert")).to_have_count(0)
+    ProfilePage(driver).complete_tab(tab)
 
 
 @then(parsers.parse("le statut du profil est « {status} »"))
@@ -51,10 +35,7 @@ def profile_status(driver: Driver, status: str) -> None:
 
 @then("le statut du profil n'est pas « 100% Complet »")
 def profile_not_complete(driver: Driver) -> None:
-    complete = driver.label(COMPLETE)
-    partial = re.compile(re.escape(complete).replace("100", r"\b\d{1,2}"))
-    expect(driver.page.get_by_text(partial)).to_be_visible()
-    expect(driver.page.get_by_text(complete)).to_have_count(0)
+    ProfilePage(driver).expect_not_complete()
 
 
 @given(
@@ -63,13 +44,7 @@ def profile_not_complete(driver: Driver) -> None:
 def saved_phone_and_city(driver: Driver) -> dict[str, str]:
     faker = Faker("fr_FR")
     saved = {"profile_phone": f"+41 22 917 {faker.numerify('## ##')}", "profile_city": faker.city()}
-    driver.click_link("Mon Profil")
-    open_tab(driver, "Coordonnées")
-    for key, value in saved.items():
-        driver.fill(key, value)
-    save_profile_tab(driver)
-    expect(driver.page.get_by_role("status")).to_be_visible()
-    expect(driver.page.get_by_role("alert")).to_have_count(0)
+    ProfilePage(driver).save_fields("Coordonnées", saved)
     return saved
 
 
@@ -82,9 +57,8 @@ def break_phone_and_city(driver: Driver) -> None:
 
 @then("l'avertissement nomme le téléphone et la ville")
 def warning_names_both(driver: Driver) -> None:
-    warning = driver.page.get_by_role("alert")
-    expect(warning).to_contain_text(driver.field_label("profile_phone"))
-    expect(warning).to_contain_text(driver.field_label("profile_city"))
+    driver.expect_alert_naming(driver.field_label("profile_phone"))
+    driver.expect_alert_naming(driver.field_label("profile_city"))
 
 
 @then("le téléphone mal formé est toujours dans le formulaire")
@@ -95,13 +69,12 @@ def malformed_phone_kept(driver: Driver) -> None:
 @when(parsers.parse("je rouvre l'onglet « {tab} »"))
 def reopen_tab(driver: Driver, tab: str) -> None:
     open_tab(driver, tab)
-    expect(driver.page.get_by_role("alert")).to_have_count(0)
+    ProfilePage(driver).expect_no_warning()
 
 
 @then("le téléphone et la ville enregistrés sont toujours là")
 def phone_and_city_kept(driver: Driver, saved_contact: dict[str, str]) -> None:
-    for key, value in saved_contact.items():
-        expect(driver.named_field(key)).to_have_value(value)
+    ProfilePage(driver).expect_values(saved_contact)
 
 
 @given("un autre candidat est inscrit sous le même nom avec une autre adresse email", target_fixture="other_candidate")

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.data import Person
 from steps.driver import Driver
-
-# The guide fixes the format of the date of birth; a refusal must say which format it expects.
-DATE_FORMAT_HINT = "jj/mm/aaaa"
+from steps.pages import Registration
 
 
 @given("je suis sur le formulaire « Inscription immédiate »")
 def on_registration_form(driver: Driver) -> None:
-    driver.open_start()
-    driver.click_link("Connexion")
-    driver.click_link("Inscription immédiate")
-    expect(driver.button("Inscription")).to_be_visible()
+    Registration(driver).open()
 
 
 def fill_registration(driver: Driver, person: Person, date_of_birth: str) -> None:
@@ -45,9 +38,7 @@ def fill_with_date(driver: Driver, person: Person, date_of_birth: str) -> None:
 
 @then("l'inscription est refusée avec un message sur la date de naissance")
 def refused_for_date(driver: Driver) -> None:
-    expect(driver.named_field("date_of_birth")).to_have_attribute("aria-invalid", "true")
-    expect(driver.page.get_by_role("alert")).to_contain_text(driver.label(DATE_FORMAT_HINT))
-    expect(driver.button("Inscription")).to_be_visible()
+    Registration(driver).expect_refused_for_date()
 
 
 @then(parsers.parse('le champ de la date de naissance contient toujours "{date_of_birth}"'))
@@ -57,7 +48,7 @@ def date_kept(driver: Driver, date_of_birth: str) -> None:
 
 @then(parsers.parse('la date de naissance "{date_of_birth}" est acceptée'))
 def date_accepted(driver: Driver, date_of_birth: str) -> None:
-    driver.expect_heading("Accueil")
+    driver.expect_on("Accueil")
 
 
 @then(parsers.parse('la date de naissance "{date_of_birth}" est refusée'))
@@ -69,11 +60,7 @@ def date_refused(driver: Driver, date_of_birth: str) -> None:
 @then("le compte a pour code utilisateur celui que j'ai saisi ou celui que le portail affiche")
 def user_code_settled(driver: Driver) -> None:
     # The guide does not say who makes the user code; the profile does (readings.user_code).
-    label = driver.field_label("user_code")
-    expect(driver.named_field("user_code")).to_have_count(0)  # the registration form is left: the code was taken
-    if driver.profile.reading("user_code") == "portal":
-        issued = driver.page.get_by_text(re.compile(re.escape(label) + r"\s*:?\s*[A-Za-z0-9._-]{3,}"))
-        driver.present(issued, f"{label} : <the issued code>")
+    Registration(driver).expect_user_code_settled()
 
 
 @then(parsers.parse("la page offre le lien « {label} »"))

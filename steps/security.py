@@ -9,8 +9,9 @@ from pytest_bdd import given, then, when
 
 from fixtures.control import ControlClient
 from fixtures.provision import Provisioner
-from steps.common import registered_candidate, sign_in
+from steps.common import registered_candidate
 from steps.driver import Driver
+from steps.pages import MyApplications, SignIn
 
 
 @given(
@@ -43,31 +44,23 @@ def second_candidate(provision: Provisioner) -> dict:
     target_fixture="application_url",
 )
 def owner_opens_application(driver: Driver, owner: dict) -> str:
-    driver.open_start()
-    driver.click_link("Connexion")
-    sign_in(driver, owner)
-    driver.click_link("Mes candidatures")
-    row = driver.page.get_by_role("row").filter(has_text=owner["opening"]["title"])
-    expect(row).to_have_count(1)
-    name = driver.control_name("open_application", title=owner["opening"]["title"])
-    row.get_by_role("link", name=name, exact=True).click()
-    expect(driver.page.get_by_text(owner["letter"])).to_be_visible()
-    return driver.page.url
+    SignIn(driver).sign_in_afresh(owner)
+    MyApplications(driver).open()
+    MyApplications(driver).open_application(owner["opening"]["title"])
+    driver.expect_shown(owner["letter"])
+    return driver.url
 
 
 @when("le second candidat se connecte et ouvre cette adresse")
 def intruder_opens_url(driver: Driver, intruder: dict, application_url: str) -> None:
-    driver.page.context.clear_cookies()  # the first candidate's session ends with its cookies
-    driver.open_start()
-    driver.click_link("Connexion")
-    sign_in(driver, intruder)
-    driver.page.goto(application_url)
+    SignIn(driver).sign_in_afresh(intruder)  # the first candidate's session ends with its cookies
+    driver.open(application_url)
 
 
 @then("la candidature du premier candidat ne lui est pas montrée")
 def application_not_shown(driver: Driver, owner: dict) -> None:
-    expect(driver.page.get_by_text(owner["letter"])).to_have_count(0)
-    expect(driver.page.get_by_text(owner["opening"]["title"])).to_have_count(0)
+    expect(driver.shown_text(owner["letter"])).to_have_count(0)
+    expect(driver.shown_text(owner["opening"]["title"])).to_have_count(0)
 
 
 @then("le second candidat n'a toujours aucune candidature enregistrée")

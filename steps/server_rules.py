@@ -8,18 +8,27 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.control import ControlClient
-from steps.applications import COVER_LETTER, answer_question, choose_option, tick, write_cover_letter
+from steps.applications import write_cover_letter
 from steps.apply_rules import open_application
-from steps.attachments import file_link, pdf_file
-from steps.common import sign_in
+from steps.attachments import pdf_file
 from steps.driver import Driver
-from steps.pages import APPLY, SAVE_LETTER, SUBMIT, ApplicationFlow
+from steps.pages import (
+    APPLY,
+    COVER_LETTER,
+    SAVE_LETTER,
+    SUBMIT,
+    ApplicationFlow,
+    AttachmentsArea,
+    MyApplications,
+    ProfilePage,
+    SignIn,
+)
 from steps.probes import ServerProbes, cannot_probe
 
 ATTACH_FILE = "joindre un fichier à la candidature"
@@ -34,15 +43,23 @@ def _letter(tag: str) -> str:
 
 def save_letter_recorded(driver: Driver, probes: ServerProbes, text: str | None = None) -> str:
     """On the cover letter's page: the letter typed and « Enregistrer » pressed, its request kept."""
-    field = driver.field(driver.label(COVER_LETTER))
     if text is None:
         text = write_cover_letter(driver)
     else:
-        field.fill(text)
-    probes.names[COVER_LETTER] = probes.field_name(field)
+        ApplicationFlow(driver).write_letter(text)
+    probes.names[COVER_LETTER] = probes.field_name(ApplicationFlow(driver).letter())
     with probes.recording(SAVE_LETTER):
         driver.click_button("Enregistrer")
     driver.expect_text(SAVED)
+    return text
+
+
+def save_letter_in_new_draft(driver: Driver, probes: ServerProbes) -> str:
+    """A blank draft started, its cover letter saved (the request kept) and the saved message closed."""
+    ApplicationFlow(driver).start_blank_draft()
+    driver.go_to(COVER_LETTER)
+    text = save_letter_recorded(driver, probes)
+    driver.click_button("OK")
     return text
 
 
@@ -55,32 +72,40 @@ def replay_letter(driver: Driver, probes: ServerProbes, purpose: str) -> str:
 
 
 # -- learning the requests -------------------------------------------------------------------------------------
-@when("j'enregistre une lettre de motivation et un fichier joint, requêtes notées", target_fixture="kept_before")
-def letter_and_file_recorded(driver: Driver, probes: ServerProbes, tmp_path: Path) -> dict:
-    driver.click_link(COVER_LETTER)
+def record_letter_with_control(driver: Driver, probes: ServerProbes) -> str:
+    """The letter saved from its section (request kept), then replayed while a draft: the positive control."""
+    driver.go_to(COVER_LETTER)
     save_letter_recorded(driver, probes)
     driver.click_button("OK")
-    # The replay works on this portal while the application is a draft: the positive control.
     letter = replay_letter(driver, probes, "enregistrer la lettre d'un brouillon (contrôle : doit être pris)")
-    driver.page.reload()
-    expect(driver.field(driver.label(COVER_LETTER))).to_have_value(letter)
+    ApplicationFlow(driver).reload_expecting_letter(letter)
+    return letter
+
+
+def record_attachment_with_control(driver: Driver, probes: ServerProbes, tmp_path: Path) -> list[str]:
+    """A file attached (request kept), then the upload replayed while a draft: the positive control."""
     path = pdf_file(tmp_path, f"annexe-{secrets.token_hex(3)}.pdf")
-    file_input = driver.present(driver.named_field("attachment_file"), driver.field_label("attachment_file"), "field")
+    attachments = AttachmentsArea(driver)
+    file_input, add = attachments.file_input(), attachments.add_button()
     file_input.set_input_files(path)
-    add = driver.present(driver.button(driver.field_label("attachment_add")), driver.field_label("attachment_add"))
     probes.names[ATTACH_FILE] = probes.field_name(file_input)
     with probes.recording(ATTACH_FILE, submitter=add, files={probes.names[ATTACH_FILE]: path}):
         add.click()
-    expect(file_link(driver.page, path.name)).to_be_visible()
-    # The replayed upload is taken while the application is a draft: the positive control.
+    attachments.expect_attached(path.name)
     control_copy = f"controle-{secrets.token_hex(3)}.pdf"
     probes.replay(ATTACH_FILE, "joindre un fichier à un brouillon (contrôle : doit être pris)",
                   changes={probes.names[ATTACH_FILE]: control_copy})
-    driver.page.reload()
-    expect(file_link(driver.page, control_copy)).to_be_visible()
-    driver.click_link("Vérifier/soumettre")
-    driver.expect_heading("Vérifier/soumettre")
-    return {"letter": letter, "files": [path.name, control_copy]}
+    driver.reload()
+    attachments.expect_attached(control_copy)
+    return [path.name, control_copy]
+
+
+@when("j'enregistre une lettre de motivation et un fichier joint, requêtes notées", target_fixture="kept_before")
+def letter_and_file_recorded(driver: Driver, probes: ServerProbes, tmp_path: Path) -> dict:
+    kept = {"letter": record_letter_with_control(driver, probes),
+            "files": record_attachment_with_control(driver, probes, tmp_path)}
+    driver.go_to("Vérifier/soumettre")
+    return kept
 
 
 @when("je soumets ma candidature depuis l'étape « Vérifier/soumettre »")
@@ -93,15 +118,7 @@ def submit_from_review(driver: Driver, probes: ServerProbes) -> None:
 def prepare_submission(driver: Driver, probes: ServerProbes) -> None:
     """« Soumettre candidature », the box ticked, « Certifier et soumettre… » pressed: the request it sends is
     kept and never reaches the portal; then back to « Vérifier/soumettre »."""
-    driver.click_button("Soumettre candidature")
-    driver.expect_heading("Conditions générales")
-    box = driver.page.get_by_role("checkbox", name=driver.label(TERMS), exact=True)
-    box.check()
-    probes.names[TERMS] = probes.field_name(box)
-    with probes.capturing(SUBMIT):
-        driver.click_button(SUBMIT)
-    driver.page.go_back()
-    driver.expect_heading("Vérifier/soumettre")
+    ApplicationFlow(driver, probes).prepare_final_submission(TERMS)
 
 
 # -- probing ---------------------------------------------------------------------------------------------------
@@ -130,15 +147,8 @@ def replay_apply_and_follow(driver: Driver, probes: ServerProbes, purpose: str) 
     if result.location is None:
         return
     # The portal let it through: the scenario goes on as a person would, to see whether it stores a new one.
-    driver.page.goto(urljoin(driver.page.url, result.location))
-    if driver.page.get_by_role("combobox").count():
-        answer_question(driver)
-        driver.page.wait_for_load_state()
-    option = driver.page.get_by_role("radio", name=driver.label("Créer une nouvelle candidature"), exact=True)
-    if option.count() and option.is_enabled():
-        choose_option(driver, "Créer une nouvelle candidature")
-        driver.page.wait_for_load_state()
-    probes.shown(f"le portail a laissé passer « Postuler » ; la page suivie : {driver.page.url}")
+    ApplicationFlow(driver).follow_after_apply(result.location)
+    probes.shown(f"le portail a laissé passer « Postuler » ; la page suivie : {driver.url}")
 
 
 @when("je renvoie au portail la requête notée de la soumission")
@@ -167,19 +177,18 @@ def force_disabled(driver: Driver, probes: ServerProbes, label: str) -> None:
 )
 def accept_if_offered(driver: Driver, box: str, button: str) -> None:
     """What a person would do if the forced form led on: the page decides, the step only follows it."""
-    if driver.heading("Conditions générales").count() and driver.button(button).count():
-        tick(driver, box)
+    if driver.is_on("Conditions générales") and driver.button(button).count():
+        ApplicationFlow(driver).tick(box)
         driver.click_button(button)
 
 
 @when("je vide le champ obligatoire « Lettre de motivation » et je clique sur « Enregistrer »")
 def empty_letter(driver: Driver) -> None:
-    driver.click_link(COVER_LETTER)
-    driver.field(driver.label(COVER_LETTER)).fill("")
+    driver.go_to(COVER_LETTER)
+    ApplicationFlow(driver).write_letter("")
     driver.click_button("Enregistrer")
     driver.expect_text(SAVED)  # a draft is saved even incomplete: the section is stored empty
-    driver.page.reload()
-    expect(driver.field(driver.label(COVER_LETTER))).to_have_value("")
+    ApplicationFlow(driver).reload_expecting_letter("")
 
 
 @when("l'appel à candidature redevient ouvert")
@@ -188,29 +197,20 @@ def opening_reopens(control: ControlClient, opening: dict) -> None:
 
 
 # -- what the page shows afterwards ------------------------------------------------------------------------------
-def _status_row(driver: Driver, opening: dict):
-    driver.click_link("Mes candidatures")
-    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
-    return table.get_by_role("row").filter(has_text=opening["number"])
-
-
 @then(parsers.parse("ma candidature à cet appel à candidature est toujours au statut « {status} »"))
 @then(parsers.parse("ma candidature à cet appel à candidature est au statut « {status} »"))
 def application_status_now(driver: Driver, probes: ServerProbes, opening: dict, status: str) -> None:
-    row = _status_row(driver, opening)
-    expect(row).to_have_count(1)
-    expect(row.get_by_role("cell", name=driver.label(status), exact=True)).to_be_visible()
+    MyApplications(driver).open()
+    MyApplications(driver).expect_status(opening["number"], status)
     probes.shown(f"« Mes candidatures » : l'appel {opening['number']} au statut « {status} »")
 
 
 @then("ma candidature garde la lettre de motivation et les seuls fichiers joints d'avant la soumission")
 def content_kept(driver: Driver, probes: ServerProbes, opening: dict, kept_before: dict, refused_file: str) -> None:
     open_application(driver, opening)
-    driver.click_link(COVER_LETTER)
-    expect(driver.field(driver.label(COVER_LETTER))).to_have_value(kept_before["letter"])
-    for filename in kept_before["files"]:
-        expect(file_link(driver.page, filename)).to_have_count(1)
-    expect(file_link(driver.page, refused_file)).to_have_count(0)
+    driver.go_to(COVER_LETTER)
+    ApplicationFlow(driver).expect_letter(kept_before["letter"])
+    AttachmentsArea(driver).expect_exactly(kept_before["files"], [refused_file])
     probes.shown("la lettre et les fichiers joints d'avant la soumission, inchangés ; aucun fichier ajouté")
 
 
@@ -220,10 +220,8 @@ def content_kept(driver: Driver, probes: ServerProbes, opening: dict, kept_befor
     )
 )
 def draft_only(driver: Driver, probes: ServerProbes, draft: str, applied: str) -> None:
-    driver.click_link("Mes candidatures")
-    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
-    expect(table.get_by_role("cell", name=driver.label(draft), exact=True)).to_have_count(1)
-    expect(table.get_by_role("cell", name=driver.label(applied), exact=True)).to_have_count(0)
+    MyApplications(driver).open()
+    MyApplications(driver).expect_counts({draft: 1, applied: 0})
     probes.shown(f"« Mes candidatures » : un projet « {draft} », aucune candidature « {applied} »")
 
 
@@ -232,8 +230,7 @@ def draft_only(driver: Driver, probes: ServerProbes, draft: str, applied: str) -
 def replay_letter_allowed(driver: Driver, probes: ServerProbes) -> str:
     """The positive control of the session's probe: while signed in, the replayed save is taken."""
     text = replay_letter(driver, probes, "enregistrer la lettre pendant la session (contrôle : doit être pris)")
-    driver.page.reload()
-    expect(driver.field(driver.label(COVER_LETTER))).to_have_value(text)
+    ApplicationFlow(driver).reload_expecting_letter(text)
     probes.shown("la lettre rejouée pendant la session est enregistrée")
     return text
 
@@ -242,30 +239,27 @@ def replay_letter_allowed(driver: Driver, probes: ServerProbes) -> str:
 @given("le premier candidat a un projet de candidature dont il a enregistré la lettre, requête notée")
 @when("le premier candidat enregistre la lettre de son projet de candidature, requête notée")
 def owner_saves_draft(driver: Driver, probes: ServerProbes, owner: dict) -> None:
-    driver.click_link("Mes candidatures")
-    driver.page.get_by_role("link", name=driver.control_name("open_draft"), exact=True).click()
-    driver.click_link(COVER_LETTER)
+    MyApplications(driver).open()
+    MyApplications(driver).open_draft()
+    driver.go_to(COVER_LETTER)
     owner["draft_letter"] = save_letter_recorded(driver, probes, _letter("du premier candidat"))
-    owner["draft_url"] = driver.page.url
+    owner["draft_url"] = driver.url
 
 
 @when("le second candidat renvoie au portail l'enregistrement noté du premier, avec un autre texte")
 def intruder_replays_save(driver: Driver, probes: ServerProbes) -> None:
     # From a page of his own that has a form (back on « Accueil », then « Mon Profil »), so the request carries
     # his session's tokens, not the first's.
-    driver.page.go_back()
-    driver.click_link("Mon Profil")
+    driver.back()
+    ProfilePage(driver).open()
     replay_letter(driver, probes, "le second candidat enregistre la lettre du premier (doit être refusé)")
 
 
 @then("le projet du premier candidat garde sa lettre")
 def owner_draft_kept(driver: Driver, probes: ServerProbes, owner: dict) -> None:
-    driver.page.context.clear_cookies()
-    driver.open_start()
-    driver.click_link("Connexion")
-    sign_in(driver, owner)
-    driver.page.goto(owner["draft_url"])
-    expect(driver.field(driver.label(COVER_LETTER))).to_have_value(owner["draft_letter"])
+    SignIn(driver).sign_in_afresh(owner)
+    driver.open(owner["draft_url"])
+    ApplicationFlow(driver).expect_letter(owner["draft_letter"])
     probes.shown("le premier candidat, reconnecté, retrouve sa lettre inchangée")
 
 
@@ -276,10 +270,8 @@ def owner_has_draft(control: ControlClient, owner: dict) -> None:
 
 @when(parsers.parse("il note l'adresse du lien « {link} » de cette candidature"))
 def owner_notes_pdf(driver: Driver, owner: dict, link: str) -> None:
-    driver.click_link("Mes candidatures")
-    row = driver.page.get_by_role("row").filter(has_text=owner["opening"]["title"])
-    anchor = driver.present(row.get_by_role("link", name=driver.label(link), exact=True), driver.label(link), "link")
-    owner["pdf_url"] = urljoin(driver.page.url, anchor.get_attribute("href") or "")
+    MyApplications(driver).open()
+    owner["pdf_url"] = MyApplications(driver).link_address(owner["opening"]["title"], link)
 
 
 @when("le second candidat demande au portail le PDF noté du premier", target_fixture="intruder_answer")
@@ -302,39 +294,39 @@ def nothing_of_owner(probes: ServerProbes, owner: dict, intruder_answer) -> None
     target_fixture="visited",
 )
 def visit_own_pages(driver: Driver) -> list[str]:
-    from steps.session import start_blank_draft
-
-    visited = [driver.page.url]
+    visited = [driver.url]
     for link in ("Mon Profil", "Mes candidatures"):
         driver.click_link(link)
-        visited.append(driver.page.url)
-    start_blank_draft(driver)
-    visited.append(driver.page.url)
-    return visited
+        visited.append(driver.url)
+    ApplicationFlow(driver).start_blank_draft()
+    return [*visited, driver.url]
 
 
 @when("je quitte le portail en effaçant les cookies du navigateur")
 def forget_cookies(driver: Driver) -> None:
-    driver.page.context.clear_cookies()
+    driver.forget_cookies()
+
+
+def leads_to_sign_in(driver: Driver, probes: ServerProbes, url: str, private: list[str]) -> None:
+    """The portal's own answer first (no script of the page can hide what it holds), then the page."""
+    password = driver.field_label("login_password")
+    answer = probes.fetch(url, "une page du candidat demandée sans connexion (doit mener à la connexion)")
+    leaked = [value for value in private if value in answer.text]
+    assert not leaked, f"without a sign-in, {urlsplit(url).path} answered {answer.status} showing {leaked}"
+    assert answer.status != 200 or password in answer.text, (
+        f"without a sign-in, {urlsplit(url).path} answered 200 with a page that is not the sign-in page"
+    )
+    driver.open(url)
+    SignIn(driver).expect_form()
+    for value in private:
+        expect(driver.shown_text(value)).to_have_count(0)
+    probes.shown(f"réponse {answer.status} sans rien du candidat ; la page de connexion ({driver.url})")
 
 
 @then("chacune de ces adresses, demandée au portail, mène à la page de connexion sans rien montrer du candidat")
 def each_leads_to_sign_in(driver: Driver, probes: ServerProbes, candidate: dict, visited: list[str]) -> None:
-    password = driver.field_label("login_password")
-    private = [value for value in (candidate.get("last_name"), candidate.get("email")) if value]
     for url in visited:
-        # The portal's own answer first (no script of the page can hide what it holds), then the page.
-        answer = probes.fetch(url, "une page du candidat demandée sans connexion (doit mener à la connexion)")
-        leaked = [value for value in private if value in answer.text]
-        assert not leaked, f"without a sign-in, {urlsplit(url).path} answered {answer.status} showing {leaked}"
-        assert answer.status != 200 or password in answer.text, (
-            f"without a sign-in, {urlsplit(url).path} answered 200 with a page that is not the sign-in page"
-        )
-        driver.page.goto(url)
-        driver.present(driver.named_field("login_password"), password, "field")
-        for value in private:
-            expect(driver.page.get_by_text(value)).to_have_count(0)
-        probes.shown(f"réponse {answer.status} sans rien du candidat ; la page de connexion ({driver.page.url})")
+        leads_to_sign_in(driver, probes, url, [v for v in (candidate.get("last_name"), candidate.get("email")) if v])
 
 
 # -- the limit of saved searches ------------------------------------------------------------------------------------
@@ -352,11 +344,9 @@ REUSE = "Reprendre une candidature existante ou précédente"
 
 @when(parsers.parse("je prépare le choix « {option} » sans l'envoyer"))
 def prepare_option(driver: Driver, probes: ServerProbes, option: str) -> None:
-    chosen = driver.page.get_by_role("radio", name=driver.label(option), exact=True)
-    chosen.check()
+    chosen, reuse_value = ApplicationFlow(driver).prepare_choice(option, REUSE)
     probes.names["option"] = probes.field_name(chosen)
-    reuse = driver.page.get_by_role("radio", name=driver.label(REUSE), exact=True)
-    probes.names[REUSE] = reuse.get_attribute("value") or cannot_probe(f"the option « {REUSE} » has no value")
+    probes.names[REUSE] = reuse_value or cannot_probe(f"the option « {REUSE} » has no value")
     with probes.capturing(CHOOSE_OPTION):
         driver.click_button("Suivant")
 
@@ -374,9 +364,8 @@ def replay_option(probes: ServerProbes) -> None:
 
 @then("« Mes candidatures » ne montre aucune candidature")
 def no_application_listed(driver: Driver, probes: ServerProbes) -> None:
-    driver.click_link("Mes candidatures")
-    table = driver.page.get_by_role("table", name=driver.label("Mes candidatures"))
-    expect(table.get_by_role("cell", name=driver.label("Brouillon"), exact=True)).to_have_count(0)
+    MyApplications(driver).open()
+    expect(MyApplications(driver).count_with_status("Brouillon")).to_have_count(0)
     probes.shown("« Mes candidatures » : aucune candidature")
 
 
@@ -394,7 +383,7 @@ def replay_withdrawal(probes: ServerProbes) -> None:
 
 @then("la lettre de motivation n'a pas pris le texte renvoyé")
 def letter_unchanged(driver: Driver, probes: ServerProbes) -> None:
-    field = driver.field(driver.label(COVER_LETTER))
+    field = ApplicationFlow(driver).letter()
     expect(field).not_to_have_value(probes.replayed[COVER_LETTER])
     expect(field).not_to_have_value("")
     probes.shown("la lettre de la candidature soumise est celle d'avant")
@@ -402,12 +391,9 @@ def letter_unchanged(driver: Driver, probes: ServerProbes) -> None:
 
 @when("il joint un fichier dans la section « Mes pièces jointes » et en note l'adresse")
 def owner_attaches(driver: Driver, owner: dict, tmp_path: Path) -> None:
-    from steps.attachments import attach, my_attachments
-
     path = pdf_file(tmp_path, f"confidentiel-{secrets.token_hex(3)}.pdf")
-    attach(driver, my_attachments(driver), path, "my_attachments_file")
-    link = driver.present(file_link(my_attachments(driver), path.name), path.name, "link")
-    owner["file"] = {"url": urljoin(driver.page.url, link.get_attribute("href") or ""), "content": path.read_bytes()}
+    AttachmentsArea(driver, mine=True).attach(path)
+    owner["file"] = {"url": AttachmentsArea(driver, mine=True).file_address(path.name), "content": path.read_bytes()}
 
 
 @when("le second candidat demande au portail le fichier joint noté du premier", target_fixture="intruder_file")
@@ -447,11 +433,11 @@ def listed_prepares_apply(
 def sign_in_as_unlisted(driver: Driver, candidate: dict, target, signed_in_states: dict) -> None:
     from steps.common import signed_in
 
-    driver.page.context.clear_cookies()
+    driver.forget_cookies()
     signed_in(driver, candidate, target, signed_in_states)
 
 
 @when("je renvoie au portail la requête « Postuler » préparée, depuis « Mon Profil »")
 def unlisted_replays_apply(driver: Driver, probes: ServerProbes) -> None:
-    driver.click_link("Mon Profil")  # a page of this candidate's own, with a form: its session's tokens
+    ProfilePage(driver).open()  # a page of this candidate's own, with a form: its session's tokens
     replay_apply_and_follow(driver, probes, "« Postuler » d'un candidat hors de la liste (ne doit rien créer)")

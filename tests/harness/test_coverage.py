@@ -167,3 +167,139 @@ def test_the_coverage_command_fails_on_a_must_reading(tmp_path, monkeypatch, cap
     errors = capsys.readouterr().err.strip().splitlines()
     assert errors == [f"{cli.PROG}: coverage: MUST on a reading, not on the guide: REQ-ABC-03 (make each SHOULD, "
                       "or let the profile declare the portal's choice and check that)"]
+
+
+# -- the map from each requirement to its steps, page-object methods and portal functions ---------------------
+MAP_FEATURE = """# language: fr
+@REQ-ABC-01
+Fonctionnalité: essai
+  Contexte:
+    Étant donné que je suis sur le site
+  Scénario: un
+    Quand je postule à l'appel « 12 »
+    Et je coche « J'accepte »
+    Alors la page indique « Étape 8 sur 8 »
+  @REQ-ABC-02
+  Plan du scénario: deux
+    Quand je joins un fichier de <taille> octets
+    Exemples:
+      | taille |
+      | 10     |
+"""
+MAP_STEPS = '''
+from pytest_bdd import given, parsers, then, when
+from steps.pages import Flow
+
+
+@given("je suis sur le site")
+def on_site(driver):
+    driver.open_start()
+
+
+@when(parsers.parse("je postule à l'appel « {number} »"))
+def apply(driver, number):
+    flow = Flow(driver)
+    flow.apply(number)
+
+
+@when(parsers.parse("je coche « {label} »"))
+def tick(driver, label):
+    _tick(driver, label)
+
+
+def _tick(driver, label):
+    Flow(driver).tick(label)
+
+
+@then(parsers.parse("la page indique « {text} »"))
+def says(driver, text):
+    driver.expect_text(text)
+
+
+@when(parsers.re(r"je joins un fichier de (?P<size>\\d+) octets"))
+def attach(driver, size):
+    Attachments(driver).attach(int(size))
+'''
+MAP_PAGES = "class Flow:\n    def apply(self, n): ...\n    def tick(self, l): ...\n\n\nclass Attachments:\n    pass\n"
+MAP_PORTAL = '''
+from reference_portal.rules import implements
+from reference_portal import rules
+
+
+@implements("REQ-ABC-01")
+def may_submit(application): ...
+
+
+class Deadlines:
+    @rules.implements("REQ-ABC-01", "REQ-ABC-02")
+    def passed(self, opening, now): ...
+
+
+@other("REQ-ABC-02")
+def not_a_rule(): ...
+'''
+
+
+def make_sources(tmp_path: Path) -> tuple[Path, Path]:
+    steps = tmp_path / "steps"
+    (steps / "pages").mkdir(parents=True)
+    (steps / "pages" / "__init__.py").write_text(MAP_PAGES, encoding="utf-8")
+    (steps / "driver.py").write_text("class Driver:\n    pass\n", encoding="utf-8")
+    (steps / "essai.py").write_text(MAP_STEPS, encoding="utf-8")
+    portal = tmp_path / "reference_portal"
+    (portal / "rules").mkdir(parents=True)
+    (portal / "rules" / "submission.py").write_text(MAP_PORTAL, encoding="utf-8")
+    return steps, portal
+
+
+def test_the_portal_scan_finds_every_function_decorated_implements(tmp_path):
+    from harness.coverage_map import scan_implementations
+
+    _, portal = make_sources(tmp_path)
+    assert scan_implementations(portal) == {
+        "REQ-ABC-01": ["reference_portal/rules/submission.py::Deadlines.passed",
+                       "reference_portal/rules/submission.py::may_submit"],
+        "REQ-ABC-02": ["reference_portal/rules/submission.py::Deadlines.passed"],
+    }
+
+
+def test_the_map_follows_each_requirement_to_steps_page_methods_and_portal_functions(tmp_path):
+    features, csv_path = make_project(tmp_path, feature=MAP_FEATURE)
+    steps, portal = make_sources(tmp_path)
+    result = compute_coverage(load_catalogue(csv_path), features, steps, portal)
+    first, second = result["requirements"]
+    assert first["step_functions"] == [
+        "steps/essai.py::apply", "steps/essai.py::attach", "steps/essai.py::on_site", "steps/essai.py::says",
+        "steps/essai.py::tick",
+    ]  # the feature's tag reaches the outline too; the background's step counts for both
+    assert first["page_methods"] == [
+        "steps/driver.py::Driver.expect_text", "steps/driver.py::Driver.open_start",
+        "steps/pages/__init__.py::Attachments.attach", "steps/pages/__init__.py::Flow.apply",
+        "steps/pages/__init__.py::Flow.tick",  # through the helper _tick
+    ]
+    assert second["step_functions"] == ["steps/essai.py::attach", "steps/essai.py::on_site"]  # <taille> filled in
+    assert first["portal_functions"] == ["reference_portal/rules/submission.py::Deadlines.passed",
+                                         "reference_portal/rules/submission.py::may_submit"]
+    assert result["unbound_steps"] == []
+
+
+def test_a_step_no_definition_matches_is_listed_as_unbound(tmp_path):
+    features, csv_path = make_project(tmp_path, feature=MAP_FEATURE.replace("je coche", "je décoche"))
+    steps, portal = make_sources(tmp_path)
+    result = compute_coverage(load_catalogue(csv_path), features, steps, portal)
+    assert [u["step"] for u in result["unbound_steps"]] == ["je décoche « J'accepte »"]
+
+
+def test_every_requirement_of_the_project_names_its_scenarios_steps_and_page_methods():
+    result = compute_coverage()
+    assert result["unbound_steps"] == []
+    for field in ("scenarios", "step_functions", "page_methods"):
+        missing = [r["id"] for r in result["requirements"] if not r[field]]
+        assert not missing, f"requirements without {field}: {missing}"
+    methods = {m for r in result["requirements"] for m in r["page_methods"]}
+    assert any(m.startswith("steps/pages/") for m in methods)  # the page objects, not only the driver
+
+
+def test_every_requirement_of_the_project_names_the_portal_function_that_implements_it():
+    missing = [r["id"] for r in compute_coverage()["requirements"] if not r["portal_functions"]]
+    assert not missing, f"requirements no portal function declares @implements for: {missing}"

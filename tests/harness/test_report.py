@@ -54,3 +54,19 @@ def test_each_run_gets_its_folder_and_latest_follows(tmp_path):
     html = (tmp_path / first / "report.html").read_text(encoding="utf-8")
     assert "NOT CONFORMANT" in html and "REQ-AAA-01" in html and "http" not in html.split("<body>")[1].lower()
     assert json.loads((tmp_path / "latest" / "report.json").read_text())["run"]["run_id"] == second
+
+
+def test_each_requirement_names_the_code_that_checks_it_and_the_schema_allows_it():
+    import jsonschema
+
+    from harness.paths import PROJECT_ROOT
+    from harness.requirements import load_catalogue
+
+    catalogue = load_catalogue()
+    report = build_report([result("a", ["REQ-SES-01"], Outcome.PASSED)], catalogue, {"run_id": "x"}, scope="partial")
+    (session,) = [r for r in report["requirements"] if r["id"] == "REQ-SES-01"]
+    assert any(f.startswith("steps/session.py::") for f in session["code"]["step_functions"])
+    assert any(m.startswith("steps/pages/") for m in session["code"]["page_methods"])
+    schema = json.loads((PROJECT_ROOT / "harness" / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    requirement_schema = {**schema["properties"]["requirements"]["items"], "$defs": schema["$defs"]}
+    jsonschema.validate(session, requirement_schema)

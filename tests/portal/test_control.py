@@ -206,7 +206,7 @@ def test_lookup_values_refuse_what_is_not_a_list_field(control, query):
 def test_the_openapi_file_names_every_field_of_every_section_and_every_list_field():
     import yaml
 
-    from reference_portal.applications.sections import SECTIONS
+    from reference_portal.rules.sections import SECTIONS
 
     schemas = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]
     described = {}

@@ -1,0 +1,99 @@
+"""A section, a tab or a step is reached by the guide's name whatever control a portal makes of it (a link to
+its own page, an in-page anchor, a tab, a button), and « I am on X » is proven by what the guide fixes, its
+name shown as the current one (aria-current, a selected tab) or as a heading of any level (issue 14)."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from harness.browser import find_browser
+from harness.labels import LabelNotFound
+from harness.paths import PROFILES_DIR
+from harness.profile import load_profile
+from steps.driver import Driver
+
+BASE = "http://portal.test"
+NAV = """<nav aria-label="Étapes"><a href="/formation"{f}>Formation</a>
+<a href="/experience"{e}>Expérience professionnelle</a></nav>"""
+PAGES = {
+    # Each section its own page; the current one marked only by aria-current (no heading names it).
+    "/formation": "<h1>Ma candidature</h1>" + NAV.format(f=' aria-current="step"', e=""),
+    "/experience": "<h1>Ma candidature</h1>" + NAV.format(f="", e=' aria-current="step"'),
+    # Every section on one page, reached by in-page anchors, headed at another level.
+    "/one-page": """<nav><a href="#formation">Formation</a> <a href="#experience">Expérience professionnelle</a></nav>
+        <section id="formation"><h4>Formation</h4></section><section id="experience"><h4>Expérience
+        professionnelle</h4></section>""",
+    # Tabs: the selected one is the current one.
+    "/tabs": """<div role="tablist"><button role="tab" aria-selected="true" id="t1">Coordonnées</button>
+        <button role="tab" aria-selected="false" id="t2">Nationalité et résidence</button></div>
+        <script>for (const tab of document.querySelectorAll('[role=tab]')) tab.onclick = () => {
+          for (const other of document.querySelectorAll('[role=tab]')) other.setAttribute('aria-selected', 'false');
+          tab.setAttribute('aria-selected', 'true'); };</script>""",
+    # Buttons that show their section, headed at yet another level.
+    "/buttons": """<button onclick="document.getElementById('f').hidden = false">Formation</button>
+        <section id="f" hidden><h5>Formation</h5></section>""",
+    # A link named Formation, but the page is another one.
+    "/elsewhere": '<h1>Accueil</h1><a href="/formation">Formation</a>',
+}
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    choice = find_browser()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**choice.launch_args())
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def driver(chromium, tmp_path: Path) -> Driver:
+    page = chromium.new_page(base_url=BASE)
+    page.set_default_timeout(3000)
+
+    def serve(route):
+        path = route.request.url.removeprefix(BASE).split("#")[0]
+        body = PAGES.get(path)
+        if body is None:
+            route.fulfill(status=404, body="")
+        else:
+            route.fulfill(content_type="text/html; charset=utf-8", body=f"<!doctype html><html lang=fr>{body}</html>")
+
+    page.route(f"{BASE}/**", serve)
+    yield Driver(page, load_profile(PROFILES_DIR / "reference-fr.toml"))
+    page.close()
+
+
+@pytest.mark.parametrize("start", ["/experience", "/one-page", "/buttons"])
+def test_a_section_is_reached_by_its_name_as_a_link_an_anchor_or_a_button(driver: Driver, start: str):
+    driver.open(start)
+    driver.go_to("Formation")
+    assert driver.is_on("Formation")
+
+
+def test_a_link_to_the_sections_own_page_waits_for_that_page(driver: Driver):
+    driver.open("/experience")
+    driver.go_to("Formation")
+    assert driver.url.endswith("/formation")
+    assert not driver.is_on("Expérience professionnelle")
+
+
+def test_a_tab_is_reached_by_its_name_and_is_current_once_selected(driver: Driver):
+    driver.open("/tabs")
+    assert driver.is_on("Coordonnées") and not driver.is_on("Nationalité et résidence")
+    driver.go_to("Nationalité et résidence")
+    assert driver.is_on("Nationalité et résidence") and not driver.is_on("Coordonnées")
+
+
+def test_a_link_of_that_name_is_not_proof_of_being_there(driver: Driver):
+    driver.open("/elsewhere")
+    assert driver.is_on("Accueil")
+    with pytest.raises(LabelNotFound, match=r"« Formation » \(current\) not found"):
+        driver.expect_on("Formation")
+
+
+def test_a_section_the_page_does_not_offer_fails_naming_the_nearest(driver: Driver):
+    driver.open("/experience")
+    with pytest.raises(LabelNotFound, match="« Formations » .* nearest: .*« Formation »"):
+        driver.go_to("Formations")
