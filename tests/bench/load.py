@@ -245,7 +245,7 @@ def profile_search(database_url: str, path: str, repeat: int = 30) -> str:
     """Where a search's time goes, in process (pyinstrument), signed in through the test client."""
     from pyinstrument import Profiler
 
-    from reference_portal.auth import create_candidate
+    from reference_portal.rules.registration import create_candidate
 
     app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "profiling only", "WTF_CSRF_ENABLED": False})
     user_code, password = f"prof{secrets.token_hex(4)}", "un mot de passe"

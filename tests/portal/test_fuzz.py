@@ -251,19 +251,20 @@ def test_forms_never_fail_and_keep_the_typing(portal, form):
 
 
 def _reset_token(portal: Portal) -> str:
-    from reference_portal import db
+    from reference_portal import clock, db
     from reference_portal.models import Candidate
+    from reference_portal.rules import recovery as recovery_rules
 
     with portal.app.test_request_context():
         candidate = db.session().query(Candidate).first()
         captured = {}
-        original = recovery.queue_mail
-        recovery.queue_mail = lambda to, subject, body: captured.setdefault("body", body)
+        original = recovery_rules.queue_mail
+        recovery_rules.queue_mail = lambda to, subject, body: captured.setdefault("body", body)
         try:
-            recovery.issue_reset_link(candidate, candidate.email)
+            recovery_rules.issue_reset_link(candidate, candidate.email, clock.now())
             db.session().commit()
         finally:
-            recovery.queue_mail = original
+            recovery_rules.queue_mail = original
     return re.search(r"/mot-de-passe/nouveau/([A-Za-z0-9_-]+)", captured["body"])[1]
 
 
