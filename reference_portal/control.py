@@ -534,17 +534,14 @@ def _attachment_json(attachment: Attachment) -> dict[str, Any]:
 
 def _list_fields() -> dict[str, Any]:
     """``section.field`` → the field, for every field whose value must come from one of the portal's lists."""
-    from reference_portal.rules.sections import SECTIONS
-
-    return {f"{s.key}.{f.name}": f for s in SECTIONS for f in s.fields if f.kind in ("lookup", "select")}
+    return {f"{s.key}.{f.name}": f for s in sections.SECTIONS for f in s.fields if f.kind in ("lookup", "select")}
 
 
 @bp.get("/lookup-values")
 def lookup_values() -> Any:
     """The values a list field accepts (a look-up's list, a drop-down's choices), so a caller storing an
     application through this API sends the portal's own values, not another portal's."""
-    from reference_portal import institutions
-    from reference_portal.institutions import normalize
+    from reference_portal.rules.lookups import LISTS, normalize
 
     fields = _list_fields()
     name = request.args.get("field", "")
@@ -561,7 +558,7 @@ def lookup_values() -> Any:
         found = [c for c in field.choices if normalize(contains) in normalize(c)]
         values, total = found[:limit], len(found)
     else:
-        choices, total = institutions.LISTS[field.lookup].search("contains", contains, limit)
+        choices, total = LISTS[field.lookup].search("contains", contains, limit)
         values = [c.name for c in choices]
     return jsonify(field=name, values=values, total=total)
 

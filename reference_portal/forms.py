@@ -34,7 +34,7 @@ class Field:
     maximum: int | None = None
     autocomplete: str | None = None
     empty_choice: str = messages.EMPTY_CHOICE
-    lookup: str | None = None  # kind "lookup": the list (institutions.LISTS) its value must come from
+    lookup: str | None = None  # kind "lookup": the list (rules.lookups.LISTS) its value must come from
 
     @property
     def input_type(self) -> str:
