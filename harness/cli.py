@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from harness import masking
+from harness.accessibility import summary_line
 from harness.paths import DEFAULT_REPORTS_DIR, PROJECT_ROOT, STEPS_DIR
 from harness.preflight import Unreachable, check_target
 from harness.profile import ProfileError, default_profile_path, load_profile
@@ -166,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--durations", default=None, metavar="FILE",
                              help="the scenario durations --shard balances on (default: durations.json in the "
                                   "report folder, written by every run; without one the split is by test ID)")
+        command.add_argument("--a11y", choices=["on", "off"], default="on",
+                             help="check every distinct page visited with axe-core, WCAG 2.1 A and AA (default on)")
         command.add_argument("-q", "--quiet", action="store_true",
                              help="no line per scenario; only the verdict and the failures at the end")
         command.add_argument("--browser", choices=BROWSERS, default="chromium",
@@ -402,6 +405,8 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         pytest_args += ["--evidence", args.evidence]
     if args.retries:
         pytest_args += ["--reruns", str(args.retries)]
+    if args.a11y != "on":
+        pytest_args += ["--a11y", args.a11y]
     if args.real_time:
         pytest_args += ["--real-time"]
     if args.phase:
@@ -574,6 +579,8 @@ def print_summary(report: dict, run_dir: Path) -> None:
         for key in ("unexpected_failures", "unexpected_passes", "unmatched"):
             for target in expectations[key]:
                 print(f"  {key.replace('_', ' ')}: {target}")
+    if report.get("accessibility"):
+        print(summary_line(report["accessibility"]))
     not_run = sum(1 for r in report["requirements"] if r["verdict"] == "not_run")
     if not_run:
         print(f"  ({not_run} requirement(s) not run by this selection)")

@@ -35,6 +35,7 @@ pytest_plugins = [
     "fixtures.provision",
     "harness.reporting",
     "harness.progress",
+    "harness.accessibility_scan",
     *(f"steps.{path.stem}" for path in sorted(STEPS_DIR.glob("*.py")) if path.stem not in _NOT_STEP_MODULES),
 ]
 
@@ -86,6 +87,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--real-time", action="store_true", default=False,
         help="without the clock capability, wait for real (scaled to the profile's [timing]) instead of moving it",
     )
+    group.addoption("--a11y", choices=["on", "off"], default="on",
+                    help="axe's WCAG 2.1 A/AA checks of every distinct page visited (default on)")
     group.addoption(
         "--data-seed", type=int, default=None, metavar="N",
         help="seed of the made-up candidate data; default: a new one, named in the report",

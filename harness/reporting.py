@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from harness import masking
+from harness.accessibility_scan import A11Y_KEY
 from harness.expectations import check_expectations
 from harness.preflight import RunAborted
 from harness.report import ScenarioResult, build_report, mark_run_error, new_run_id, write_run
@@ -166,6 +167,7 @@ class ReportCollector:
                     "url": url,
                     "labels": item.stash.get(LABELS_KEY, []),
                     "probes": item.stash.get(PROBES_KEY, []),
+                    "accessibility": item.stash.get(A11Y_KEY, []),
                     **({"aborts_run": str(aborted)} if aborted is not None else {}),
                 }),
             )
@@ -201,6 +203,8 @@ class ReportCollector:
             result.labels = data["labels"]
         if data.get("probes"):
             result.probes = data["probes"]
+        known_pages = {entry["page"] for entry in result.accessibility}
+        result.accessibility += [e for e in data.get("accessibility", []) if e["page"] not in known_pages]
         if data["outcome"] and result.outcome in (None, Outcome.PASSED):
             result.outcome = Outcome(data["outcome"])
             result.message = data["message"]
