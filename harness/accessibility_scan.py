@@ -15,8 +15,8 @@ import pytest
 
 from harness import axe
 from harness.accessibility import settings
+from harness.reporting import A11Y_KEY
 
-A11Y_KEY = pytest.StashKey[list]()
 SCANNER_NAME = "inspira-a11y-scanner"
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from harness import masking
-from harness.accessibility_scan import A11Y_KEY
 from harness.expectations import check_expectations
 from harness.preflight import RunAborted
 from harness.report import ScenarioResult, build_report, mark_run_error, new_run_id, write_run
@@ -31,6 +30,8 @@ STEPS_KEY = pytest.StashKey[list]()
 LABELS_KEY = pytest.StashKey[list]()
 # The server probes a scenario made (steps/probes.py): what each sent, the answer, what the page showed.
 PROBES_KEY = pytest.StashKey[list]()
+# The pages a scenario was the first of its worker to check with axe (harness/accessibility_scan.py).
+A11Y_KEY = pytest.StashKey[list]()
 
 
 def scenario_of(item: pytest.Item) -> dict | None:

@@ -14,7 +14,8 @@ CRITERION = "Long Description"
 def lookup_icon(driver: Driver, label: str) -> Locator:
     name = driver.field_label("lookup_icon").format(label=driver.label(label))
     page = driver.page
-    icon = page.get_by_role("button", name=name, exact=True).or_(page.get_by_role("link", name=name, exact=True))
+    icon = driver.located(name) or page.get_by_role("button", name=name, exact=True).or_(
+        page.get_by_role("link", name=name, exact=True))
     return driver.present(icon, name, "button")
 
 
