@@ -62,9 +62,11 @@ def _warning_line(page: str, violation: dict) -> str:
 def summarize(scenarios: list[dict], run_settings: dict) -> dict:
     """The report's ``accessibility`` section; adds each scenario's ``warnings`` (one line per violation)."""
     pages: dict[str, dict] = {}
+    check_s = 0.0
     for scenario in scenarios:
         warnings = []
         for entry in [*scenario.get("accessibility", []), *_nameless_controls(scenario)]:
+            check_s += entry.get("check_s", 0.0)
             page = pages.setdefault(entry["page"], {
                 "page": entry["page"], "first_seen_in": scenario["name"], "violations": {},
                 **({"url": entry["url"]} if entry.get("url") else {}),
@@ -94,6 +96,8 @@ def summarize(scenarios: list[dict], run_settings: dict) -> dict:
     return {
         **run_settings,
         "pages_checked": len(listed),
+        # The time the checks took, summed over the workers (axe, and the screenshots of pages with violations).
+        "check_s": round(check_s, 3),
         "impact_counts": counts,
         "element_counts": elements,
         "pages": listed,
@@ -116,5 +120,5 @@ def summary_line(summary: dict) -> str:
         return "accessibility: not checked (--a11y off)"
     counts = ", ".join(f"{summary['impact_counts'].get(impact, 0)} {impact}" for impact in IMPACTS)
     raised = "; raised to MUST by the profile" if summary["level"] == "MUST" else ""
-    return (f"accessibility: {summary['pages_checked']} page(s) checked ({summary['engine']}, WCAG 2.1 A and AA); "
-            f"violations: {counts}{raised}")
+    return (f"accessibility: {summary['pages_checked']} page(s) checked ({summary['engine']}, WCAG 2.1 A and AA, "
+            f"{summary.get('check_s', 0):.1f} s); violations: {counts}{raised}")

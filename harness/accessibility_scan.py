@@ -9,6 +9,7 @@ report merges the workers' pages (harness/accessibility.py). ``run --a11y off`` 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,7 @@ class Scanner:
         pattern = axe.page_pattern(url)
         if pattern in self.checked and not again:
             return self.checked[pattern]
+        started = time.monotonic()
         try:
             page.wait_for_load_state("load", timeout=5_000)
             found = axe.scan(page, self.source())
@@ -60,6 +62,7 @@ class Scanner:
             shot = self._screenshot(page, pattern, found["violations"])
             if shot:
                 entry["screenshot"] = shot
+        entry["check_s"] = round(time.monotonic() - started, 3)
         first = pattern not in self.checked
         self.checked[pattern] = entry
         if first:
