@@ -78,7 +78,8 @@ class Scanner:
             return None
         run_dir = Path(report_dir) / run_id
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-        path = run_dir / "evidence" / "a11y" / f"{slugify(pattern) or 'root'}-{worker}.png"
+        # Named by page, worker and run, so the phases or shards merged into one folder never overwrite each other.
+        path = run_dir / "evidence" / "a11y" / f"{slugify(pattern) or 'root'}-{worker}-{run_id[-4:]}.png"
         selectors = [node["selector"] for violation in violations for node in violation["nodes"]]
         try:
             axe.outlined_screenshot(page, selectors, path)
