@@ -187,3 +187,13 @@ def test_a_control_without_a_name_is_used_through_the_profiles_locator_and_repor
         assert robust["verdict"] == "warning"
         assert report["scenarios"][0]["outcome"] == "passed"
         assert any("profile-locator" in w and "testid=magnifier" in w for w in report["scenarios"][0]["warnings"])
+
+
+def test_report_html_lists_each_page_with_its_violations_and_screenshot(tmp_path):
+    from harness.html_report import render_html
+
+    html = render_html(_report("SHOULD", TWO_WORKERS), tmp_path)
+    assert 'id="accessibility"' in html
+    assert "<code>/connexion</code>" in html and "button-name" in html and "color-contrast" in html
+    assert 'href="evidence/a11y/connexion-gw0.png"' in html
+    assert "1 critical, 1 serious, 0 moderate, 0 minor" in html
