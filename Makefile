@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test setup schemas browser lint coverage features unit mutants flake-check bench test-postgres clean
+.PHONY: demo test setup schemas axe browser lint coverage features unit mutants flake-check bench test-postgres clean
 
 demo: setup
 	$(BIN)/inspira-conformance demo
@@ -16,7 +16,7 @@ demo: setup
 # `serve`, reached through --base-url; two shards merged; a broken portal; no control API; a remote browser).
 test: setup schemas lint coverage unit mutants
 
-setup: $(INSTALLED) browser
+setup: $(INSTALLED) browser axe
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ $(INSTALLED): pyproject.toml
 
 browser: $(INSTALLED)
 	@$(BIN)/python -m harness.browser ensure
+
+# axe-core, the accessibility engine every run uses (npm's axe-core, integrity-checked; harness/axe.py).
+axe: $(INSTALLED)
+	@$(BIN)/python -m harness.axe
 
 # Cucumber's published JSON Schema for messages.ndjson (npm's @cucumber/messages, integrity-checked).
 schemas: $(INSTALLED)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from harness import masking, options
+from harness.accessibility import summary_line
 from harness.paths import DEFAULT_REPORTS_DIR, PROJECT_ROOT, STEPS_DIR
 from harness.preflight import Unreachable, check_target
 from harness.profile import ProfileError, default_profile_path, load_profile
@@ -467,6 +468,8 @@ def print_summary(report: dict, run_dir: Path) -> None:
         for key in ("unexpected_failures", "unexpected_passes", "unmatched"):
             for target in expectations[key]:
                 print(f"  {key.replace('_', ' ')}: {target}")
+    if report.get("accessibility"):
+        print(summary_line(report["accessibility"]))
     not_run = sum(1 for r in report["requirements"] if r["verdict"] == "not_run")
     if not_run:
         print(f"  ({not_run} requirement(s) not run by this selection)")

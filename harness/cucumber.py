@@ -36,6 +36,9 @@ def _steps(scenario: dict, source: ScenarioSource) -> list[dict]:
         target = next((s for s in steps if s["result"]["status"] == "skipped"), steps[-1] if steps else None)
         if target is not None:
             target["result"] = {"status": "failed", "error_message": scenario.get("message") or scenario["outcome"]}
+    if scenario.get("warnings") and steps:
+        # Accessibility violations: the step output Cucumber's reports show under the scenario's last step.
+        steps[-1]["output"] = ["WARNING " + warning for warning in scenario["warnings"]]
     return steps
 
 

@@ -70,6 +70,9 @@ def build_junit(report: dict) -> ET.Element:
             for rid in scenario["requirement_ids"]:
                 ET.SubElement(properties, "property", name="requirement", value=rid)
             ET.SubElement(properties, "property", name="outcome", value=scenario["outcome"])
+            # Accessibility violations met by this scenario: warnings, which JUnit has no state for.
+            for warning in scenario.get("warnings", []):
+                ET.SubElement(properties, "property", name="warning", value=_xml("WARNING " + warning[:500]))
             for key in ("screenshot", "trace", "video"):
                 if (scenario.get("evidence") or {}).get(key):
                     ET.SubElement(properties, "property", name=key, value=scenario["evidence"][key])
@@ -80,8 +83,10 @@ def build_junit(report: dict) -> ET.Element:
                 detail.text = _xml(message) + ("\n\n" + _steps_text(scenario) if scenario.get("steps") else "")
             elif outcome in _SKIPPED:
                 ET.SubElement(case, "skipped", message=_first_line(message) or outcome)
-            elif outcome == "flaky" and message:
-                ET.SubElement(case, "system-out").text = _xml(message)
+            out = ([message] if outcome == "flaky" and message else []) + [
+                "WARNING " + w for w in scenario.get("warnings", [])]
+            if out:
+                ET.SubElement(case, "system-out").text = _xml("\n".join(out))
         for key, value in counts.items():
             totals[key] += value
         total_time += suite_time

@@ -104,6 +104,8 @@ RUN_OPTIONS: tuple[RunOption, ...] = (
               cli_flag="--durations", metavar="FILE", forwarded=False),
     RunOption("--real-time", "for a portal without the clock capability: wait for real, the guide's 20 minutes "
               "scaled to the profile's [timing] session_timeout_seconds", switch=True, default=False),
+    RunOption("--a11y", "check every distinct page visited with axe-core, WCAG 2.1 A and AA (default on)",
+              default="on", choices=("on", "off")),
     RunOption("--data-seed", "seed of the made-up candidate data (names, dates); each report names its own, so a "
               "failure can be replayed with the same data", metavar="N", value_type=int),
 )

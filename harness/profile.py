@@ -149,8 +149,16 @@ SPLIT_KEYS = {"my_attachments_add": "attachment_add", "saved_searches_heading": 
 
 _TOP_LEVEL = {
     "name", "description", "locale", "base_url", "capabilities", "labels", "fields", "extends",
-    "accounts", "openings", "timing", "readings", "messages",
+    "accounts", "openings", "timing", "readings", "messages", "accessibility", "locators",
 }
+
+# ``[accessibility] level``: the level of REQ-A11Y-01..04 for this portal. The catalogue's SHOULD (violations
+# are warnings) unless the customer demands WCAG 2.1 AA as a condition of conformance: "MUST".
+ACCESSIBILITY_LEVELS = ("SHOULD", "MUST")
+# ``[locators]``: a control with no accessible name (an icon-only pencil or magnifier), by the name the
+# harness would look it up by, reached by "testid=…" (its data-testid) or "css=…"; each use is a warning
+# on REQ-A11Y-04, never silent.
+LOCATOR_KINDS = ("testid=", "css=")
 
 
 @dataclass(frozen=True)
@@ -307,6 +315,12 @@ class Profile:
     messages: dict[str, str] = field(default_factory=dict)
     # One line per deprecated key the profile still uses, with what to write instead (run prints them).
     deprecations: tuple[str, ...] = ()
+    accessibility_level: str = "SHOULD"
+    locators: dict[str, str] = field(default_factory=dict)
+
+    def locator(self, name: str) -> str | None:
+        """The profile's locator for a control looked up by ``name`` that has no accessible name, if any."""
+        return self.locators.get(name)
 
     def reading(self, key: str) -> object:
         """The portal's choice where the guide leaves one open; None when the profile does not say."""
@@ -504,6 +518,25 @@ def _fields(data: dict, path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
     return fields, tuple(notes)
 
 
+def _accessibility_level(data: dict, path: Path) -> str:
+    table = data.get("accessibility", {})
+    _expect(isinstance(table, dict), path, "accessibility", 'a table with the key level')
+    for key in table:
+        _expect(key == "level", path, f"accessibility.{key}", "level")
+    level = table.get("level", "SHOULD")
+    _expect(level in ACCESSIBILITY_LEVELS, path, "accessibility.level",
+            '"SHOULD" (WCAG 2.1 A/AA violations are warnings) or "MUST" (they make the portal not conformant)')
+    return level
+
+
+def _locators(data: dict, path: Path) -> dict[str, str]:
+    locators = _string_table(data, "locators", path)
+    for name, locator in locators.items():
+        _expect(locator.startswith(LOCATOR_KINDS) and locator.split("=", 1)[1].strip() != "", path,
+                f"locators.{name}", '"testid=<its data-testid>" or "css=<a CSS selector>"')
+    return locators
+
+
 def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     """A profile's data, with ``extends = "other.toml"`` (relative to it) merged underneath."""
     data = read_toml(path, "profile file", ProfileError)
@@ -554,6 +587,8 @@ def load_profile(path: Path | str) -> Profile:
         readings=_readings(data, path),
         messages=_messages(data, path),
         deprecations=deprecations,
+        accessibility_level=_accessibility_level(data, path),
+        locators=_locators(data, path),
     )
 
 

@@ -36,6 +36,7 @@ pytest_plugins = [
     "fixtures.provision",
     "harness.reporting",
     "harness.progress",
+    "harness.accessibility_scan",
     *(f"steps.{path.stem}" for path in sorted(STEPS_DIR.glob("*.py")) if path.stem not in _NOT_STEP_MODULES),
 ]
 

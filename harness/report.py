@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from harness.accessibility import is_accessibility_requirement, summarize, violations_by_requirement
 from harness.requirements import Requirement, requirement_ids
 from harness.verdicts import (
     ExitCode,
@@ -41,6 +42,8 @@ class ScenarioResult:
     attempts: list[dict] = field(default_factory=list)
     labels: list[dict] = field(default_factory=list)
     probes: list[dict] = field(default_factory=list)
+    # The pages this scenario was the first of its worker to visit, with axe's findings on each.
+    accessibility: list[dict] = field(default_factory=list)
 
     @property
     def requirement_ids(self) -> list[str]:
@@ -62,6 +65,7 @@ class ScenarioResult:
             **({"failed_attempts": self.attempts} if self.attempts else {}),
             "labels": self.labels,
             **({"probes": self.probes} if self.probes else {}),
+            **({"accessibility": self.accessibility} if self.accessibility else {}),
         }
 
 
@@ -71,6 +75,8 @@ def new_run_id(now: datetime | None = None) -> str:
 
 
 SCOPES = ("full", "partial", "shard")
+_A11Y_OVERRIDABLE = {RequirementVerdict.CONFORMANT, RequirementVerdict.FLAKY, RequirementVerdict.NOT_APPLICABLE,
+                     RequirementVerdict.NOT_RUN}
 
 
 def build_report(
@@ -93,22 +99,36 @@ def build_report(
                 by_requirement[rid].append(scenario)
             else:
                 unknown.add(rid)
+    a11y_settings = run_info.get("accessibility")
+    accessibility = summarize(scenarios, a11y_settings) if a11y_settings else None
+    a11y_found = violations_by_requirement(accessibility) if accessibility else {}
     requirements = []
     verdicts: dict[str, tuple[str, RequirementVerdict]] = {}
     traced = code_map(catalogue)
     for rid, requirement in catalogue.items():
-        verdict = requirement_verdict(requirement.level, (Outcome(s["outcome"]) for s in by_requirement[rid]))
-        verdicts[rid] = (requirement.level, verdict)
+        level, raised = requirement.level, {}
+        if accessibility and is_accessibility_requirement(rid):
+            raised = {"accessibility_violations": a11y_found.get(rid, 0)}
+            if accessibility["level"] == "MUST" and level != "MUST":
+                # The customer's demand, stated in the profile: the catalogue keeps its SHOULD on a reading.
+                level, raised = "MUST", {**raised, "level_raised_by": "profile"}
+        verdict = requirement_verdict(level, (Outcome(s["outcome"]) for s in by_requirement[rid]))
+        # Found on any page of the run, whichever scenario was there: also when this requirement's own
+        # scenario was not selected, or was not applicable (checks off, a profile's locator still used).
+        if a11y_found.get(rid) and raised and verdict in _A11Y_OVERRIDABLE:
+            verdict = RequirementVerdict.FAILED if level == "MUST" else RequirementVerdict.WARNING
+        verdicts[rid] = (level, verdict)
         requirements.append(
             {
                 "id": rid,
                 "location": requirement.location,
-                "level": requirement.level,
+                "level": level,
                 "basis": requirement.basis,
                 "statement": requirement.statement,
                 "verdict": verdict.value,
                 "scenarios": [s["name"] for s in by_requirement[rid]],
                 "code": traced[rid],
+                **raised,
             }
         )
     summary = Counter(s["outcome"] for s in scenarios)
@@ -124,6 +144,7 @@ def build_report(
         "requirements": requirements,
         "scenarios": scenarios,
         "unknown_requirement_tags": sorted(unknown),
+        **({"accessibility": accessibility} if accessibility else {}),
         "run": run_info,
     }
 

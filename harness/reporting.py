@@ -30,6 +30,8 @@ STEPS_KEY = pytest.StashKey[list]()
 LABELS_KEY = pytest.StashKey[list]()
 # The server probes a scenario made (steps/probes.py): what each sent, the answer, what the page showed.
 PROBES_KEY = pytest.StashKey[list]()
+# The pages a scenario was the first of its worker to check with axe (harness/accessibility_scan.py).
+A11Y_KEY = pytest.StashKey[list]()
 
 
 def scenario_of(item: pytest.Item) -> dict | None:
@@ -166,6 +168,7 @@ class ReportCollector:
                     "url": url,
                     "labels": item.stash.get(LABELS_KEY, []),
                     "probes": item.stash.get(PROBES_KEY, []),
+                    "accessibility": item.stash.get(A11Y_KEY, []),
                     **({"aborts_run": str(aborted)} if aborted is not None else {}),
                 }),
             )
@@ -201,6 +204,8 @@ class ReportCollector:
             result.labels = data["labels"]
         if data.get("probes"):
             result.probes = data["probes"]
+        known_pages = {entry["page"] for entry in result.accessibility}
+        result.accessibility += [e for e in data.get("accessibility", []) if e["page"] not in known_pages]
         if data["outcome"] and result.outcome in (None, Outcome.PASSED):
             result.outcome = Outcome(data["outcome"])
             result.message = data["message"]

@@ -19,7 +19,7 @@ from pathlib import Path
 from harness.paths import FEATURES_DIR
 
 CATALOGUE_PATH = FEATURES_DIR / "requirements.csv"
-REQUIREMENT_TAG = re.compile(r"^REQ-[A-Z]{3}-\d{2}$")
+REQUIREMENT_TAG = re.compile(r"^REQ-[A-Z][A-Z0-9]{2,3}-\d{2}$")
 LEVELS = ("MUST", "SHOULD")
 BASES = ("guide", "reading")
 COLUMNS = ("id", "location", "level", "basis", "statement")

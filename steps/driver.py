@@ -69,17 +69,34 @@ class Driver:
         return self.profile.control_name(key, **known)
 
     # -- locators ---------------------------------------------------------
+    def located(self, name: str) -> Locator | None:
+        """The profile's locator (``[locators]``) for a control looked up by ``name`` that has no accessible
+        name (an icon-only pencil or magnifier); each use is noted (``located_by``), and the report makes it a
+        warning on REQ-A11Y-04: never silent."""
+        spec = self.profile.locator(name)
+        if spec is None:
+            return None
+        kind, value = spec.split("=", 1)
+        locator = self.page.get_by_test_id(value.strip()) if kind == "testid" else self.page.locator(value.strip())
+        url = self.page.url
+        if not any(s.get("located_by") == spec and s["url"] == url for s in self.seen_labels):
+            self.seen_labels.append({"label": name, "shown_as": name, "role": "no accessible name", "url": url,
+                                     "found": None, "located_by": spec})
+        return locator
+
     def button(self, guide_label: str) -> Locator:
-        return self.page.get_by_role("button", name=self.label(guide_label), exact=True)
+        name = self.label(guide_label)
+        return self.located(name) or self.page.get_by_role("button", name=name, exact=True)
 
     def link(self, guide_label: str) -> Locator:
-        return self.page.get_by_role("link", name=self.label(guide_label), exact=True)
+        name = self.label(guide_label)
+        return self.located(name) or self.page.get_by_role("link", name=name, exact=True)
 
     def heading(self, guide_label: str) -> Locator:
         return self.page.get_by_role("heading", name=self.label(guide_label), exact=True)
 
     def field(self, label: str) -> Locator:
-        return self.page.get_by_label(label, exact=True)
+        return self.located(label) or self.page.get_by_label(label, exact=True)
 
     def named_field(self, key: str) -> Locator:
         return self.field(self.field_label(key))

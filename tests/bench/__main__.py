@@ -65,6 +65,14 @@ def bench_suite(tmp: Path, out: Path, selection: list[str], log=print) -> dict: 
             result["scenario_p95_s"] = round(percentile(durations, 95), 2)
             result["scenarios"] = len(durations)
         log(f"  {seconds:.0f} s, {report['summary']}")
+    # The accessibility checks' cost: the one-worker run above had them (the default); once more without.
+    log("the suite with 1 worker, accessibility checks off (--a11y off)…")
+    seconds, report = harness_run(tmp / "suite-1-a11y-off", "--workers", "1", "--a11y", "off", *selection,
+                                  log=out / "bench-suite-1-a11y-off.log")
+    if report is None:
+        raise SystemExit(f"bench: the suite without accessibility checks wrote no report; see {out}")
+    result["suite_s_1_worker_a11y_off"] = round(seconds, 1)
+    log(f"  {seconds:.0f} s, {report['summary']}")
     return result
 
 
@@ -154,6 +162,10 @@ def targets(result: dict) -> list[tuple[str, str, str, bool | None]]:
         row("full suite, 2 workers", f"{two:.0f} s ({two / one:.2f} × 1 worker)", "≤ 0.6 × 1 worker",
             two <= 0.6 * one)
         row("scenario median", f"{result['scenario_median_s']:.2f} s", "≤ 1 s", result["scenario_median_s"] <= 1)
+    off = result.get("suite_s_1_worker_a11y_off")
+    if one and off:
+        row("accessibility checks (1 worker, on / off)", f"{one:.0f} s / {off:.0f} s = +{one / off - 1:.0%}",
+            "≤ +15%", one <= 1.15 * off)
         row("scenario p95", f"{result['scenario_p95_s']:.2f} s", "", None)
     if "fair_naive_over_ours" in result:
         row(f"fair naive / ours, {result['fair_scenarios_compared']} of {result['fair_scenarios_selected']} scenarios",

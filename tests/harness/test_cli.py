@@ -94,10 +94,11 @@ def test_coverage_passes_and_prints_json_in_the_documented_shape():
     result = cli("coverage", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"requirements", "unknown_tags"}
+    assert set(data) == {"requirements", "unknown_tags", "unbound_steps"}
     first = data["requirements"][0]
-    expected = {"id", "location", "level", "basis", "statement", "scenarios", "proven_on_server", "server_probes"}
-    assert set(first) == expected and first["scenarios"]
+    expected = {"id", "location", "level", "basis", "statement", "scenarios", "proven_on_server", "server_probes",
+                "step_functions", "page_methods", "portal_functions"}
+    assert set(first) == expected and first["scenarios"] and first["step_functions"] and first["portal_functions"]
 
 
 def test_the_browser_check_names_the_browser_and_its_version():

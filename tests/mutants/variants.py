@@ -808,9 +808,26 @@ VARIANTS: list[Variant] = [
     ),
 ]
 
+# Accessibility defects: at the catalogue's SHOULD level a WARNING (the portal stays CONFORMANT), and NOT
+# CONFORMANT only where the profile raises accessibility to MUST; so outside the matrix's MUST-only list,
+# checked by tests/mutants/test_a11y_variant.py with and without that profile.
+A11Y_VARIANTS: list[Variant] = [
+    Variant(
+        "nameless-image-button-unlabelled-field", "wording",
+        "the careers home gains a search box: a text field without a label and an image button without a name",
+        "REQ-A11Y-04", "contrôlée and WCAG",
+        templates={"home/careers.html": ((
+            '{% if current_candidate %}',
+            '<form action="/" method="get"><input type="text" name="q">'
+            '<input type="image" src="{{ url_for(\'static\', filename=\'loupe.svg\') }}"></form>\n'
+            '{% if current_candidate %}'
+        ),)},
+    ),
+]
+
 
 def by_name(name: str) -> Variant:
-    for variant in VARIANTS:
+    for variant in [*VARIANTS, *A11Y_VARIANTS]:
         if variant.name == name:
             return variant
     raise KeyError(name)
