@@ -14,16 +14,12 @@ published sha512 integrity pinned here, and read in memory.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import io
 import re
 import sys
-import tarfile
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from harness.npm_tarball import PinnedTarball, TarballUnavailable
 from harness.paths import PROJECT_ROOT
 
 VERSION = "4.14.1"
@@ -48,42 +44,21 @@ _NUMBER = re.compile(r"^\d+$")
 _TOKEN = re.compile(r"^(?=.*\d)[A-Za-z0-9_-]{16,}$")
 
 
-class EngineUnavailable(RuntimeError):
+class EngineUnavailable(TarballUnavailable):
     pass
 
 
-def _verified(data: bytes) -> bytes:
-    digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
-    if digest != INTEGRITY:
-        raise EngineUnavailable(f"{URL}: integrity {digest} is not the pinned {INTEGRITY}")
-    return data
+TARBALL = PinnedTarball(URL, INTEGRITY, MEMBER, CACHE, EngineUnavailable)
 
 
 def ensure(cache: Path = CACHE) -> Path:
     """The verified tarball on disk, downloaded if missing or corrupt."""
-    if cache.exists():
-        try:
-            _verified(cache.read_bytes())
-            return cache
-        except EngineUnavailable:
-            cache.unlink()
-    try:
-        with urllib.request.urlopen(URL, timeout=60) as response:
-            data = _verified(response.read())
-    except OSError as error:
-        raise EngineUnavailable(f"cannot download {URL}: {error}; check access to registry.npmjs.org") from error
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(data)
-    return cache
+    return TARBALL.ensure(cache)
 
 
 def load_source(cache: Path = CACHE) -> str:
     """axe.min.js of axe-core ``VERSION``, from the verified tarball."""
-    with tarfile.open(fileobj=io.BytesIO(_verified(ensure(cache).read_bytes())), mode="r:gz") as archive:
-        member = archive.extractfile(MEMBER)
-        if member is None:
-            raise EngineUnavailable(f"{URL} has no {MEMBER}")
-        return member.read().decode("utf-8")
+    return TARBALL.read_member(cache).decode("utf-8")
 
 
 def page_pattern(url: str) -> str:

@@ -11,15 +11,11 @@ never a skipped check.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import io
 import json
 import sys
-import tarfile
-import urllib.request
 from pathlib import Path
 
+from harness.npm_tarball import PinnedTarball, TarballUnavailable
 from harness.paths import PROJECT_ROOT
 
 VERSION = "34.2.0"  # the same version as the cucumber-messages pin in pyproject.toml
@@ -29,42 +25,21 @@ MEMBER = "package/messages.schema.json"
 CACHE = PROJECT_ROOT / ".venv" / f"cucumber-messages-{VERSION}.tgz"
 
 
-class SchemaUnavailable(RuntimeError):
+class SchemaUnavailable(TarballUnavailable):
     pass
 
 
-def _verified(data: bytes) -> bytes:
-    digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
-    if digest != INTEGRITY:
-        raise SchemaUnavailable(f"{URL}: integrity {digest} is not the pinned {INTEGRITY}")
-    return data
+TARBALL = PinnedTarball(URL, INTEGRITY, MEMBER, CACHE, SchemaUnavailable)
 
 
 def ensure(cache: Path = CACHE) -> Path:
     """The verified tarball on disk, downloaded if missing or corrupt."""
-    if cache.exists():
-        try:
-            _verified(cache.read_bytes())
-            return cache
-        except SchemaUnavailable:
-            cache.unlink()
-    try:
-        with urllib.request.urlopen(URL, timeout=60) as response:
-            data = _verified(response.read())
-    except OSError as error:
-        raise SchemaUnavailable(f"cannot download {URL}: {error}; check access to registry.npmjs.org") from error
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(data)
-    return cache
+    return TARBALL.ensure(cache)
 
 
 def load(cache: Path = CACHE) -> dict:
     """The Envelope schema (draft 2020-12) of Cucumber Messages ``VERSION``."""
-    with tarfile.open(fileobj=io.BytesIO(_verified(ensure(cache).read_bytes())), mode="r:gz") as archive:
-        member = archive.extractfile(MEMBER)
-        if member is None:
-            raise SchemaUnavailable(f"{URL} has no {MEMBER}")
-        return json.load(member)
+    return json.loads(TARBALL.read_member(cache))
 
 
 if __name__ == "__main__":
