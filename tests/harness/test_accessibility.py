@@ -7,11 +7,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from playwright.sync_api import sync_playwright
 
 from harness import axe
 from harness.accessibility import settings
-from harness.browser import find_browser
 from harness.cucumber import build_cucumber
 from harness.junit import build_junit
 from harness.paths import PROFILES_DIR, PROJECT_ROOT
@@ -28,13 +26,6 @@ BROKEN_FORM = """<!doctype html><html lang="fr"><head><title>Recherche</title></
 </main></body></html>"""
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    choice = find_browser()  # before Playwright starts: finding the managed build starts its own
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**choice.launch_args())
-        yield browser
-        browser.close()
 
 
 def test_page_patterns_make_ids_and_tokens_generic():

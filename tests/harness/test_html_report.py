@@ -5,9 +5,8 @@ scrolling. guide.html fits a phone too. Built from a made-up report, opened in a
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from harness.browser import find_browser
 from harness.html_report import render_annotated_guide
 from harness.report import ScenarioResult, build_report, write_run
 from harness.requirements import load_catalogue
@@ -45,17 +44,8 @@ def written_run(tmp_path_factory) -> Path:
     return write_run(reports, run_id, report)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    choice = find_browser()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**choice.launch_args())
-        yield browser
-        browser.close()
-
-
-def test_failures_come_first_and_everything_can_be_found(written_run, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_failures_come_first_and_everything_can_be_found(written_run, chromium):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto((written_run / "report.html").as_uri())
     rows = page.get_by_role("table", name="Exigences").get_by_role("row")
     expect(rows.nth(1)).to_contain_text("REQ-SES-01")  # header, then the failed requirement
@@ -74,8 +64,8 @@ def test_failures_come_first_and_everything_can_be_found(written_run, browser):
     page.close()
 
 
-def test_the_trace_and_the_video_are_links_to_their_files(written_run, browser):
-    page = browser.new_page()
+def test_the_trace_and_the_video_are_links_to_their_files(written_run, chromium):
+    page = chromium.new_page()
     page.goto((written_run / "report.html").as_uri())
     for name in ("trace.zip", "video.webm"):
         link = page.get_by_role("link", name=name)
@@ -85,21 +75,21 @@ def test_the_trace_and_the_video_are_links_to_their_files(written_run, browser):
     page.close()
 
 
-def test_the_report_fits_a_phone(written_run, browser):
-    page = browser.new_page(viewport={"width": 390, "height": 844})
+def test_the_report_fits_a_phone(written_run, chromium):
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
     page.goto((written_run / "report.html").as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(written_run / "report-390px.png"), full_page=False)
     page.close()
 
 
-def test_the_annotated_guide_fits_a_phone(tmp_path, browser):
+def test_the_annotated_guide_fits_a_phone(tmp_path, chromium):
     report = build_report(_results(), load_catalogue(), {"run_id": "g"}, "partial")
     guide = "1. Section\n\ni. " + LONG + "\n"
     path = tmp_path / "guide.html"
     path.write_text(render_annotated_guide(report, guide, "guide.txt"), encoding="utf-8")
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in path.read_text("utf-8")
-    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
     page.goto(path.as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()

@@ -5,9 +5,7 @@ name shown as the current one (aria-current, a selected tab) or as a heading of 
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from harness.browser import find_browser
 from harness.labels import LabelNotFound
 from harness.paths import PROFILES_DIR
 from harness.profile import load_profile
@@ -38,13 +36,6 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    choice = find_browser()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**choice.launch_args())
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from harness.browser import find_browser
 from harness.verdicts import NOT_TESTABLE_PREFIX
 from steps.probes import ServerProbes
 
@@ -65,17 +64,6 @@ def tiny_portal() -> Iterator[str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    choice = find_browser()
-    if choice is None:
-        pytest.skip("no Chromium here: `python -m harness.browser ensure` installs one")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(**choice.launch_args())
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -5,10 +5,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from fixtures.data import Person
-from harness.browser import find_browser
 from harness.labels import LabelNotFound
 from harness.paths import PROFILES_DIR
 from harness.profile import load_profile
@@ -23,13 +21,6 @@ FORM = """<form><label>Prénom <input name=a></label><label>Nom <input name=b></
 <label>Confirmer le mot de passe <input name=f type=password></label></form>"""
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    choice = find_browser()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**choice.launch_args())
-        yield browser
-        browser.close()
 
 
 def driver_for(chromium, tmp_path: Path, user_code: str) -> Driver:

@@ -4,10 +4,8 @@ the pages the suite visits: the public pages, the signed-in candidate's, and eve
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from harness import axe
-from harness.browser import find_browser
 from reference_portal.rules.sections import SECTIONS
 
 from .live import served
@@ -26,13 +24,6 @@ SIGNED_IN.append(APPLY)
 BLOCKING = ("critical", "serious")
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    choice = find_browser()  # before Playwright starts: finding the managed build starts its own
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**choice.launch_args())
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("locale", ["fr", "en"])
