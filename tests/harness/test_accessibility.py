@@ -188,3 +188,18 @@ def test_report_html_lists_each_page_with_its_violations_and_screenshot(tmp_path
     assert "<code>/connexion</code>" in html and "button-name" in html and "color-contrast" in html
     assert 'href="evidence/a11y/connexion-gw0.png"' in html
     assert "1 critical, 1 serious, 0 moderate, 0 minor" in html
+
+
+def test_a_page_on_the_scenarios_paused_fake_clock_is_not_checked_and_the_run_goes_on(tmp_path):
+    """axe waits on timers: on a page whose timers are Playwright's paused clock its evaluation never ended, and
+    the run hung on the first page of a pattern met there (« À l'expiration… » reaching « Connexion »)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "harness.cli", "run", "-q", "--report-dir", str(tmp_path), "--",
+         "-k", "expiration and restée"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout
