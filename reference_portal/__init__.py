@@ -34,6 +34,8 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "SESSION_TIMEOUT_SECONDS": session_rules.TIMEOUT_SECONDS,
         "SESSION_WARNING_SECONDS": session_rules.WARNING_SECONDS,
         "LOCALE": "fr",
+        # "reference", or "alt": the second conforming portal, differing wherever the guide allows (variant.py).
+        "VARIANT": "reference",
         "WTF_CSRF_ENABLED": True,
         # The CSRF token lives as long as the session; the inactivity timeout is what ends both.
         "WTF_CSRF_TIME_LIMIT": None,
@@ -74,7 +76,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # Identifiers in URLs stay within what the database stores (a larger one is simply not found, never an error).
     app.url_map.converters["int"] = _DatabaseInteger
 
-    from reference_portal import clock, db, mail, security
+    from reference_portal import clock, db, mail, security, variant
     from reference_portal.templating import init_templating
 
     db.init_app(app)
@@ -83,15 +85,16 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     mail.init_app(app)
     init_templating(app)
+    variant.init_app(app)
 
     from reference_portal import applications, auth, home, jobs, profile
 
     for blueprint in (auth.bp, home.bp, profile.bp, jobs.bp, applications.bp):
-        app.register_blueprint(blueprint)
+        variant.register(app, blueprint)
     from reference_portal import alerts, contact
 
-    app.register_blueprint(alerts.bp)
-    app.register_blueprint(contact.bp)
+    variant.register(app, alerts.bp)
+    variant.register(app, contact.bp)
     from reference_portal import attachments, institutions
 
     institutions.init_app(app)

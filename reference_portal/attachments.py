@@ -33,7 +33,9 @@ MAX_REQUEST_BYTES = 4 * attachment_rules.MAX_BYTES
 
 
 def init_app(app: Flask) -> None:
-    app.register_blueprint(bp)
+    from reference_portal import variant
+
+    variant.register(app, bp)
     app.config.setdefault("MAX_CONTENT_LENGTH", MAX_REQUEST_BYTES)
     if app.config["MAX_CONTENT_LENGTH"] is None:
         app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES

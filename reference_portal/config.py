@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reference_portal.rules import session as session_rules
+from reference_portal.variant import VARIANTS
 
 
 class ConfigurationError(ValueError):
@@ -91,6 +92,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--smtp", type=_smtp, metavar="HOST:PORT", help="send mail through this SMTP server")
     parser.add_argument("--locale", default="fr", choices=available_locales(), help="the portal's language")
+    parser.add_argument("--variant", default="reference", choices=VARIANTS,
+                        help="alt: a second conforming portal that differs wherever the guide allows")
     parser.add_argument("--session-timeout", type=int, default=session_rules.TIMEOUT_SECONDS, metavar="SECONDS",
                         help=f"inactivity before a session ends (default: {session_rules.TIMEOUT_SECONDS})")
     parser.add_argument("--session-warning", type=int, default=session_rules.WARNING_SECONDS, metavar="SECONDS",
@@ -107,6 +110,7 @@ def serve_settings(args: argparse.Namespace) -> dict[str, Any]:
         "control_token": args.control_token,
         "smtp": args.smtp,
         "locale": args.locale,
+        "variant": args.variant,
         "session_timeout_seconds": args.session_timeout,
         "session_warning_seconds": args.session_warning,
         "public_url": args.public_url,

@@ -23,7 +23,9 @@ def init_app(app: Flask) -> None:
     with app.app_context():
         lookups.load(db.engine())
     app.jinja_env.globals["lookup_suggestions"] = lambda key: lookups.LISTS[key].suggestions()
-    app.register_blueprint(bp)
+    from reference_portal import variant
+
+    variant.register(app, bp)
 
 
 def _lookup_field(name: str) -> tuple[sections.Section, Field]:

@@ -35,6 +35,7 @@ def serve(
     control_token: str | None = None,
     smtp: tuple[str, int] | None = None,
     locale: str = "fr",
+    variant: str = "reference",
     session_timeout_seconds: int = session_rules.TIMEOUT_SECONDS,
     session_warning_seconds: int = session_rules.WARNING_SECONDS,
     public_url: str | None = None,
@@ -48,6 +49,7 @@ def serve(
         "BEHIND_PROXY": behind_proxy,
         "ALLOW_REMOTE_CONTROL": allow_remote_control,
         "LOCALE": locale,
+        "VARIANT": variant,
         "SESSION_TIMEOUT_SECONDS": session_timeout_seconds,
         "SESSION_WARNING_SECONDS": session_warning_seconds,
     }
