@@ -162,6 +162,18 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
     Et j'affiche à nouveau la page
     Alors la lettre de motivation n'a pas pris le texte renvoyé
 
+  @REQ-SUB-14 @needs-control-api @needs-clock
+  Scénario: Après la clôture, le serveur refuse la soumission finale préparée avant
+    Étant donné un appel à candidature qui ferme demain à 23:59, heure de New York
+    Et un candidat inscrit dont le profil est complet
+    Et que l'horloge du portail est à 5 minutes de la clôture
+    Et que je suis connecté en tant que ce candidat
+    Quand je postule à cet appel à candidature et j'arrive à l'étape « Vérifier/soumettre »
+    Et je prépare la soumission finale sans l'envoyer
+    Et l'horloge du portail arrive à une minute après la clôture
+    Et je renvoie au portail la soumission préparée
+    Alors ma candidature à cet appel à candidature est toujours au statut « Brouillon »
+
   @REQ-SUB-17 @needs-accounts
   Scénario: Le serveur refuse la soumission d'une candidature dont un champ obligatoire a été vidé
     Étant donné un appel à candidature ouvert avec des questions de présélection
