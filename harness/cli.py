@@ -28,6 +28,11 @@ class UsageError(Exception):
     """A mistake in how the command was called: one line, exit 2."""
 
 
+class RunFailed(Exception):
+    """The run could not give a verdict for a reason of its own (not the portal's, not the caller's): one line,
+    exit 3."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line instead of usage + message
         raise UsageError(f"{message} (see `{self.prog} --help`)")
@@ -410,9 +415,12 @@ def _run_in_phases(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
     those that move it run one by one, and the two reports are merged into one."""
     import subprocess
 
-    from harness.report_tools import merge_runs
+    from harness.provenance import COMMIT_VARIABLE, harness_commit
+    from harness.report_tools import ReportError, merge_runs
 
     runs = []
+    # Both phases name the commit the run started from, so a commit made meanwhile does not split the run.
+    environment = {**os.environ, COMMIT_VARIABLE: harness_commit() or ""}
     seed = [] if args.data_seed is not None else ["--data-seed", str(secrets.randbelow(2**32))]  # one for both
     for phase in ("parallel", "serial"):
         if not args.quiet:
@@ -422,11 +430,14 @@ def _run_in_phases(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
         run_id = new_run_id()
         command = [sys.executable, "-m", "harness.cli", *_without_passthrough(args.argv), *seed,
                    "--phase", phase, "--run-id", run_id, "--", *_passthrough(args.argv)]
-        status = subprocess.run(command, check=False).returncode
+        status = subprocess.run(command, check=False, env=environment).returncode
         if status not in (ExitCode.CONFORMANT, ExitCode.NOT_CONFORMANT):
             return status, None, Path(args.report_dir) / run_id
         runs.append(run_id)
-    report, run_dir = merge_runs(runs, Path(args.report_dir))
+    try:
+        report, run_dir = merge_runs(runs, Path(args.report_dir))
+    except ReportError as exc:  # the phases ran different features (edited during the run): one line
+        raise RunFailed(f"the two phases cannot be merged into one report: {exc}") from None
     if report["summary"]["total"] == 0:
         print(f"{PROG}: no scenario matched the selection", file=sys.stderr)
         return ExitCode.USAGE_ERROR, None, run_dir
@@ -492,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
             return int(labels_command(args))
         try:
             code, report, run_dir = run(args)
-        except (UsageError, Unreachable) as exc:
+        except (UsageError, Unreachable, RunFailed) as exc:
             failure = ExitCode.USAGE_ERROR if isinstance(exc, UsageError) else ExitCode.HARNESS_ERROR
             _report_failed_run(args, masking.mask_text(str(exc)), failure)
             raise
@@ -502,7 +513,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"{PROG}: {masking.mask_text(str(exc))}", file=sys.stderr)
         return ExitCode.USAGE_ERROR
-    except Unreachable as exc:
+    except (Unreachable, RunFailed) as exc:
         print(f"{PROG}: {masking.mask_text(str(exc))}", file=sys.stderr)
         return ExitCode.HARNESS_ERROR
     except KeyboardInterrupt:

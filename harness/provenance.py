@@ -4,6 +4,7 @@ they were written from."""
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 from importlib import metadata
 from pathlib import Path
@@ -35,7 +36,14 @@ def recorded_guide_digest() -> str | None:
     return GUIDE_DIGEST_FILE.read_text(encoding="utf-8").split()[0]
 
 
+# A run made of several processes (the phases of a parallel run) names the commit it started from, even when a
+# commit lands while it runs; the parent sets this for its children.
+COMMIT_VARIABLE = "INSPIRA_HARNESS_COMMIT"
+
+
 def harness_commit() -> str | None:
+    if os.environ.get(COMMIT_VARIABLE):
+        return os.environ[COMMIT_VARIABLE]
     try:
         result = subprocess.run(
             ["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"],
