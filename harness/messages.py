@@ -83,6 +83,13 @@ def build_messages(report: dict, features_dir: Path = FEATURES_DIR) -> list[dict
                 result["message"] = record["error"]
             envelopes.append({"testStepFinished": {"testCaseStartedId": started_id, "testStepId": step["id"],
                                                    "testStepResult": result, "timestamp": _timestamp(clock)}})
+        # Warnings (accessibility violations met, a profile locator used) as the protocol logs text: attachments
+        # of the last step, the way Cucumber's own `log` writes them, so a Cucumber tool shows them.
+        for warning in scenario.get("warnings", []):
+            logged = {"body": "WARNING " + warning, "contentEncoding": "IDENTITY",
+                      "mediaType": "text/x.cucumber.log+plain", "testCaseStartedId": started_id,
+                      "timestamp": _timestamp(clock)}
+            envelopes.append({"attachment": {**logged, **({"testStepId": steps[-1]["id"]} if steps else {})}})
         success = success and scenario["outcome"] in ("passed", "not_applicable", "flaky")
         envelopes.append({"testCaseFinished": {"testCaseStartedId": started_id, "timestamp": _timestamp(clock),
                                                "willBeRetried": False}})

@@ -115,3 +115,19 @@ def test_the_schema_check_catches_a_message_that_breaks_the_protocol(envelope_sc
     with pytest.raises(AssertionError) as caught:
         assert_valid_ndjson(envelope_schema, lines)
     assert "'no' is not of type 'boolean'" in str(caught.value) and "'GREEN' is not one of" in str(caught.value)
+
+
+def test_a_scenarios_warnings_are_logged_on_its_last_step(envelope_schema):
+    """Accessibility violations a scenario met are warnings (SHOULD): Cucumber tools show them as the step's log."""
+    report = build_report([_result()], load_catalogue(), {"run_id": "r", "started": "2026-11-25T10:00:00+00:00"},
+                          "partial")
+    report["scenarios"][0]["warnings"] = ["REQ-A11Y-01 image-alt (critical) on /accueil: img.logo"]
+    envelopes = build_messages(report)
+    [attachment] = [e["attachment"] for e in envelopes if "attachment" in e]
+    last_step = next(e for e in envelopes if "testCase" in e)["testCase"]["testSteps"][-1]["id"]
+    assert attachment["testStepId"] == last_step and attachment["mediaType"] == "text/x.cucumber.log+plain"
+    assert attachment["body"] == "WARNING REQ-A11Y-01 image-alt (critical) on /accueil: img.logo"
+    lines = [json.dumps(envelope, ensure_ascii=False) for envelope in envelopes]
+    assert_valid_ndjson(envelope_schema, lines)
+    for line in lines:
+        assert_strictly_valid(json.loads(line), Envelope)
