@@ -98,38 +98,6 @@ def test_the_runs_messages_validate_against_cucumbers_published_schema(conforman
         assert_valid_ndjson(validator, lines)
 
 
-def test_two_shards_merged_give_the_verdicts_of_the_unsharded_run(conformant_run, tmp_path):
-    *_, report, _, _, _ = conformant_run
-    reports = tmp_path / "reports"
-    shards = [
-        subprocess.Popen(
-            [sys.executable, "-m", "harness.cli", "run", "--shard", f"{i}/2", "--evidence", "all",
-             "--report-dir", str(reports)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )
-        for i in (1, 2)
-    ]  # each shard starts its own embedded portal, so they run side by side
-    outputs = [shard.communicate(timeout=1200)[0] for shard in shards]
-    assert [shard.returncode for shard in shards] == [0, 0], outputs
-    runs = sorted(p.name for p in reports.iterdir() if p.is_dir() and p.name != "latest")
-    merge = subprocess.run(
-        [sys.executable, "-m", "harness.cli", "report", "merge", *runs, "--report-dir", str(reports)],
-        capture_output=True, text=True, timeout=120, check=False,
-    )
-    assert merge.returncode == 0, merge.stdout + merge.stderr
-    merged, merged_dir = latest(reports)
-    assert merged["scope"] == "full" and merged["verdict"] == report["verdict"]
-    assert_whole(merged_dir, scenario_count())
-    shots = [step["screenshot"] for s in merged["scenarios"] for step in s["steps"] if step.get("screenshot")]
-    assert len({s["nodeid"] for s in merged["scenarios"] for step in s["steps"] if step.get("screenshot")}) == len(
-        merged["scenarios"]
-    ) and all((merged_dir / shot).is_file() for shot in shots)  # every scenario's evidence, copied by merge
-    assert {r["id"]: r["verdict"] for r in merged["requirements"]} == {
-        r["id"]: r["verdict"] for r in report["requirements"]
-    }
-    assert sorted(s["nodeid"] for s in merged["scenarios"]) == sorted(s["nodeid"] for s in report["scenarios"])
-
-
 @pytest.fixture(scope="module")
 def thirty_minute_run(tmp_path_factory) -> tuple[int, str, dict, Path]:
     tmp_path = tmp_path_factory.mktemp("thirty-minutes")
