@@ -33,11 +33,13 @@ def is_alt() -> bool:
     return current_app.config.get("VARIANT") == "alt"
 
 
-def check(variant: str) -> str:
-    from reference_portal.config import ConfigurationError
+class UnknownVariant(ValueError):
+    """VARIANT names no variant of the portal."""
 
+
+def check(variant: str) -> str:
     if variant not in VARIANTS:
-        raise ConfigurationError(f"unknown portal variant {variant!r}: expected one of {', '.join(VARIANTS)}")
+        raise UnknownVariant(f"unknown portal variant {variant!r}: expected one of {', '.join(VARIANTS)}")
     return variant
 
 
