@@ -153,7 +153,8 @@ class Registration:
         """The code the portal issued, as its page shows it after the label fields.user_code
         (« Code utilisateur : AB12CD »)."""
         label = self.driver.field_label("user_code")
-        pattern = re.compile(re.escape(label) + r"\s*:?\s*([A-Za-z0-9._-]{3,})")
+        # The code ends where the text or a word does: « Code utilisateur oublié » on the same page is no code.
+        pattern = re.compile(re.escape(label) + r"\s*:?\s*([A-Za-z0-9._-]{3,})(?=$|[\s.,;)])")
         shown = self.driver.present(self.driver.shown_text(pattern), f"{label} : <the issued code>")
         found = pattern.search(shown.inner_text())
         assert found, f"« {label} » shows no code"
