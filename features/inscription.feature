@@ -2,7 +2,9 @@
 Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du guide)
   Un candidat externe crée son compte depuis la page de connexion. La date de naissance se saisit au
   format jj/mm/aaaa et le portail refuse une date qui n'existe pas. Le guide ne dit pas qui fait le code
-  utilisateur : le candidat le saisit, ou le portail l'attribue et l'affiche, selon le profil du portail. Un code utilisateur ou un mot de
+  utilisateur : le candidat le saisit, ou le portail l'attribue et l'affiche, selon le profil du portail. Il ne
+  dit pas non plus où mène « Inscription » : le candidat entre ensuite dans inspira avec son compte, déjà
+  connecté ou par la page de connexion, et arrive sur « Accueil ». Un code utilisateur ou un mot de
   passe oublié se récupère par email depuis la page de connexion.
 
   @REQ-REG-01 @REQ-REG-02 @REQ-REG-04
@@ -13,7 +15,8 @@ Fonctionnalité: S'enregistrer en qualité de candidat externe (section 1 du gui
     Et je remplis le formulaire d'inscription avec la date de naissance de la personne
     Et je clique sur le bouton « Inscription »
     Alors le compte a pour code utilisateur celui que j'ai saisi ou celui que le portail affiche
-    Et je suis sur la page « Accueil »
+    Quand j'entre dans inspira avec le compte créé
+    Alors je suis sur la page « Accueil »
 
   @REQ-REG-03
   Plan du scénario: Une date de naissance mal saisie est refusée et la saisie est conservée

@@ -12,6 +12,7 @@ Fonctionnalité: Rechercher un appel à candidature et soumettre sa candidature 
     Et que je suis sur le formulaire « Inscription immédiate »
     Quand je remplis le formulaire d'inscription avec la date de naissance de la personne
     Et je clique sur le bouton « Inscription »
+    Et j'entre dans inspira avec le compte créé
     Alors je suis sur la page « Accueil »
     Quand je clique sur le lien « Mon Profil »
     Et je complète l'onglet « Coordonnées » et je clique sur « Enregistrer »

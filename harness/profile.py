@@ -71,6 +71,7 @@ FIELDS: dict[str, Control] = {
     "password_confirmation": Control("the registration form's field repeating the password", _REGISTRATION),
     "login_user_code": Control("the sign-in form's user-code field", _SIGN_IN),
     "login_password": Control("the sign-in form's password field", _SIGN_IN),
+    "login_submit": Control("the sign-in form's button that signs in", _SIGN_IN),
     "search_keywords": Control(
         "the job search's keyword field", "section 4.iii: search parameters are entered, then « Rechercher »"),
     "open_draft": Control(
@@ -140,6 +141,10 @@ FIELDS: dict[str, Control] = {
         "section 3.v, option #3: « Mettre en ligne à partir d'un fichier » starts from a completed offline form"),
 }
 FIELD_KEYS = tuple(FIELDS)
+
+# Keys an older profile may leave out: the control was looked up by a guide label before the key existed, so a
+# missing key reads as that label as this profile shows it ([labels]), which is what the harness did then.
+DEFAULTED_KEYS = {"login_submit": "Connexion"}
 
 # Keys replaced by another: an old profile keeps working, and the run says once what to change.
 # Two keys that named one control: the old one is read as the new one (the same label, or refused as ambiguous).
@@ -503,6 +508,10 @@ def _fields(data: dict, path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
             label = json.dumps(fields[old], ensure_ascii=False)
             notes.append(f"{path}: fields.{new} is missing, so fields.{old} ({FIELDS[old].what}) is read for "
                          f"{FIELDS[new].what} too; deprecated: add {new} = {label}")
+    labels = data.get("labels", {}) if isinstance(data.get("labels"), dict) else {}
+    for key, guide_label in DEFAULTED_KEYS.items():
+        if key not in fields:
+            fields[key] = labels.get(guide_label, guide_label)
     for key in fields:
         if key not in FIELDS:
             near = difflib.get_close_matches(key, FIELD_KEYS, n=3, cutoff=0.6)

@@ -3,13 +3,15 @@ keep-alive (« Rester connecté ») and the cookie check of FAQ vi; account reco
 
 from __future__ import annotations
 
+import secrets
+from dataclasses import replace
 from typing import Any
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
-from reference_portal import clock, db, messages, recovery, security
+from reference_portal import clock, db, messages, recovery, security, variant
 from reference_portal.forms import Field, validate
 from reference_portal.models import Candidate
 from reference_portal.rules import implements, registration
@@ -39,18 +41,39 @@ REGISTRATION_FIELDS = (
         autocomplete="new-password",
     ),
 )
+# alt issues the user code itself (the guide does not say who makes it): its form has no field for it, and
+# whatever a request posts under that name is not read.
+ISSUED_CODE_FIELDS = tuple(f for f in REGISTRATION_FIELDS if f.name != "user_code")
+# An issued code: letters and digits a person reads back without confusing them (no 0/O, 1/I/L), after a prefix.
+ISSUED_CODE_PREFIX = "IN"
+ISSUED_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+ISSUED_CODE_LENGTH = 6
+ISSUED_CODE_TRIES = 5
+# The session key under which the account-created page finds the code it shows, once.
+ISSUED_CODE_KEY = "issued_user_code"
+USER_CODE_NOT_ISSUED = "Aucun code utilisateur n'a pu être attribué pour le moment : réessayez dans un instant."
 LOGIN_FIELDS = (
     Field("user_code", "Code utilisateur", required=True, autocomplete="username"),
     Field("password", "Mot de passe", kind="password", required=True, autocomplete="current-password"),
 )
+# alt's sign-in form words its fields otherwise (the guide names neither).
+ALT_LOGIN_LABELS = {"user_code": "Votre code utilisateur", "password": "Votre mot de passe"}
+
+
+def _login_fields() -> tuple[Field, ...]:
+    if not variant.is_alt():
+        return LOGIN_FIELDS
+    return tuple(replace(f, label=ALT_LOGIN_LABELS[f.name]) for f in LOGIN_FIELDS)
 
 
 @bp.route("/inscription", methods=["GET", "POST"])
 @implements("REQ-REG-02", "REQ-REG-03", "REQ-REG-04", "REQ-REG-05", "REQ-REG-06")
 def register() -> Any:
+    issued = variant.is_alt()
+    fields = ISSUED_CODE_FIELDS if issued else REGISTRATION_FIELDS
     if request.method == "GET":
-        return render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw={}, errors={})
-    result = validate(REGISTRATION_FIELDS, request.form)
+        return render_template("auth/register.html", fields=fields, raw={}, errors={})
+    result = validate(fields, request.form)
     raw, errors = result.raw, result.errors
     # Passwords are compared as typed: surrounding spaces are part of a password.
     password = request.form.get("password", "")
@@ -59,7 +82,7 @@ def register() -> Any:
         born, problem = registration.parse_date_of_birth(raw["date_of_birth"], clock.now().date())
         if problem:
             errors["date_of_birth"] = problem
-    if "user_code" not in errors:
+    if not issued and "user_code" not in errors:
         if not USER_CODE_RE.match(raw["user_code"]):
             errors["user_code"] = messages.field_error("Code utilisateur", messages.USER_CODE_HINT)
         elif registration.user_code_taken(raw["user_code"]):
@@ -71,14 +94,16 @@ def register() -> Any:
     if errors:
         raw.pop("password", None)
         raw.pop("password_confirmation", None)
-        page = render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw=raw, errors=errors)
+        page = render_template("auth/register.html", fields=fields, raw=raw, errors=errors)
         return page, 422
     if security.claim_attempt(security.registration_limits()) is None:  # before the costly password hash
         raw.pop("password", None)
         raw.pop("password_confirmation", None)
         failure = messages.registration_throttled(security.THROTTLE_MINUTES)
-        page = render_template("auth/register.html", fields=REGISTRATION_FIELDS, raw=raw, errors={}, failure=failure)
+        page = render_template("auth/register.html", fields=fields, raw=raw, errors={}, failure=failure)
         return page, 429
+    if issued:
+        return _register_with_issued_code(raw, password, born)
     candidate = registration.create_candidate(
         user_code=raw["user_code"],
         password=password,
@@ -97,6 +122,41 @@ def register() -> Any:
     return redirect(url_for("home.dashboard"))
 
 
+def _register_with_issued_code(raw: dict[str, str], password: str, born: Any) -> Any:
+    """alt: the portal makes the user code, unique (a new one if another account has it), and shows it on a
+    page of its own before the candidate signs in with it."""
+    candidate = None
+    for _ in range(ISSUED_CODE_TRIES):
+        code = ISSUED_CODE_PREFIX + "".join(secrets.choice(ISSUED_CODE_ALPHABET) for _ in range(ISSUED_CODE_LENGTH))
+        if registration.user_code_taken(code):
+            continue
+        candidate = registration.create_candidate(
+            user_code=code,
+            password=password,
+            email=raw["email"],
+            first_name=raw["first_name"],
+            last_name=raw["last_name"],
+            date_of_birth=born,
+        )
+        if candidate is not None:  # else another request took the code between the check and the insert
+            break
+    if candidate is None:
+        return render_template("refused.html", title="Inscription immédiate", message=USER_CODE_NOT_ISSUED,
+                               back_url=url_for("auth.register"), back_label="Inscription immédiate"), 503
+    session[ISSUED_CODE_KEY] = candidate.user_code
+    return redirect(url_for("auth.account_created"))
+
+
+@bp.get("/inscription/compte-cree")
+@implements("REQ-REG-04")
+def account_created() -> Any:
+    """alt's page after « Inscription »: the issued user code, once, and the way on to the sign-in form."""
+    code = session.pop(ISSUED_CODE_KEY, None)
+    if code is None or not variant.is_alt():
+        return redirect(url_for("auth.login"))
+    return render_template("auth/account_created.html", user_code=code)
+
+
 @bp.route("/connexion", methods=["GET", "POST"])
 @implements("REQ-REG-01", "REQ-REG-02", "REQ-REG-07", "REQ-REG-11", "REQ-SES-01")
 def login() -> Any:
@@ -106,7 +166,7 @@ def login() -> Any:
         expired = request.args.get("expire") == "1"
         minutes = current_app.config["SESSION_TIMEOUT_SECONDS"] // 60
         notice = messages.session_expired(minutes) if expired else None
-        page = render_template("auth/login.html", fields=LOGIN_FIELDS, raw={}, errors={}, notice=notice)
+        page = render_template("auth/login.html", fields=_login_fields(), raw={}, errors={}, notice=notice)
         response = current_app.make_response(page)
         response.set_cookie(COOKIE_CHECK, "1", httponly=True, samesite="Lax", secure=request.is_secure)
         return response
@@ -131,7 +191,7 @@ def login() -> Any:
 
 def _login_failure(user_code: str, failure: str, status: int) -> Any:
     page = render_template(
-        "auth/login.html", fields=LOGIN_FIELDS, raw={"user_code": user_code}, errors={}, failure=failure
+        "auth/login.html", fields=_login_fields(), raw={"user_code": user_code}, errors={}, failure=failure
     )
     return page, status
 
@@ -141,7 +201,7 @@ def _cookies_refused() -> Any:
     """The sign-in form came back without any cookie: say so rather than sign in and lose the session."""
     page = render_template(
         "auth/login.html",
-        fields=LOGIN_FIELDS,
+        fields=_login_fields(),
         raw={"user_code": request.form.get("user_code", "").strip()},
         errors={},
         failure=messages.COOKIES_REFUSED,

@@ -7,11 +7,12 @@ and a screenshot. It is open to everyone, signed in or not: a person who cannot 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 
-from reference_portal import mail, messages
+from reference_portal import mail, messages, variant
 from reference_portal.forms import Field, validate
 from reference_portal.rules import implements
 from reference_portal.rules.registration import USER_CODE_RE
@@ -37,6 +38,25 @@ FIELDS = (
     Field("message", "Message", kind="textarea", required=True, max_length=5000),
 )
 SCREENSHOT = Field("screenshot", "Capture d'écran")
+# alt asks one more thing, mandatory, which the guide does not list: what the question is about.
+ALT_SUBJECTS = (
+    "Connexion ou compte",
+    "Profil",
+    "Dossier de candidature",
+    "Pièces jointes",
+    "Autre problème technique",
+)
+ALT_LABELS = {"opening_number": "Numéro de l'appel à candidature concerné", "steps": "Étapes jusqu'au problème"}
+ALT_FIELDS = (
+    *FIELDS[:3],
+    Field("subject", "Objet de la demande", kind="select", required=True, choices=ALT_SUBJECTS,
+          empty_choice="Sélectionnez un objet"),
+    *(replace(f, label=ALT_LABELS.get(f.name, f.label)) for f in FIELDS[3:]),
+)
+
+
+def form_fields() -> tuple[Field, ...]:
+    return ALT_FIELDS if variant.is_alt() else FIELDS
 
 
 def image_type(content: bytes) -> tuple[str, str] | None:
@@ -74,6 +94,7 @@ def mail_body(values: dict[str, Any], signed_in_as: str | None) -> str:
         f"Code utilisateur : {values['user_code']}",
         f"Adresse email : {values['email']}",
         f"Numéro de l'appel à candidature : {values['opening_number'] or '(non précisé)'}",
+        *([f"Objet : {values['subject']}"] if "subject" in values else []),
         f"Connecté(e) au moment de l'envoi : {signed_in_as or 'non'}",
         "",
         "Étapes suivies :",
@@ -101,7 +122,7 @@ def _prefill() -> dict[str, str]:
 def form() -> Any:
     if request.method == "GET":
         return _render(_prefill(), {})
-    result = validate(FIELDS, request.form)
+    result = validate(form_fields(), request.form)
     errors = dict(result.errors)
     if "user_code" not in errors and result.values["user_code"] and not USER_CODE_RE.match(result.raw["user_code"]):
         errors["user_code"] = messages.field_error("Code utilisateur", messages.USER_CODE_HINT)
@@ -136,4 +157,4 @@ def sent() -> Any:
 
 
 def _render(raw: dict[str, str], errors: dict[str, str]) -> str:
-    return render_template("contact/form.html", fields=FIELDS, screenshot=SCREENSHOT, raw=raw, errors=errors)
+    return render_template("contact/form.html", fields=form_fields(), screenshot=SCREENSHOT, raw=raw, errors=errors)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from reference_portal import db, messages
-from reference_portal.forms import validate
+from reference_portal import db, messages, variant
+from reference_portal.forms import Field, validate
 from reference_portal.models import Profile
 from reference_portal.rules import implements
 from reference_portal.rules import profile as profile_rules
@@ -15,6 +16,16 @@ from reference_portal.rules.profile import TABS, Tab, completion
 from reference_portal.security import current_candidate, login_required
 
 bp = Blueprint("profile", __name__, url_prefix="/profil")
+
+# alt words some fields of « Coordonnées » otherwise (the guide names the tabs, not their fields).
+ALT_LABELS = {"phone": "Numéro de téléphone", "city": "Ville de résidence"}
+
+
+def tab_fields(tab: Tab) -> tuple[Field, ...]:
+    """The tab's fields as this variant labels them (the warning names each one as its page labels it)."""
+    if not variant.is_alt():
+        return tab.fields
+    return tuple(replace(f, label=ALT_LABELS.get(f.name, f.label)) for f in tab.fields)
 
 
 def profile_values(profile: Profile, tab: Tab) -> dict[str, str]:
@@ -41,7 +52,7 @@ def _tab_view(tab: Tab) -> Any:
         db.session().commit()
     if request.method == "GET":
         return _render(tab, profile, profile_values(profile, tab), {})
-    result = validate(tab.fields, request.form)
+    result = validate(tab_fields(tab), request.form)
     errors = dict(result.errors)
     values = result.values
     if not errors and tab.slug == "coordonnees" and profile_rules.duplicate_candidate_exists(
@@ -60,7 +71,8 @@ def _tab_view(tab: Tab) -> Any:
 @implements("REQ-PRO-04")
 def _render(tab: Tab, profile: Profile, raw: dict[str, str], errors: dict[str, str]) -> str:
     return render_template(
-        "profile/tab.html", tabs=TABS, tab=tab, raw=raw, errors=errors, completion=completion(profile)
+        "profile/tab.html", tabs=TABS, tab=tab, fields=tab_fields(tab), raw=raw, errors=errors,
+        completion=completion(profile),
     )
 
 

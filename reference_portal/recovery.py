@@ -7,12 +7,13 @@ expires after ``RESET_LINK_MINUTES`` by the portal's clock.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import update
 
-from reference_portal import clock, db, messages, security
+from reference_portal import clock, db, messages, security, variant
 from reference_portal.forms import EMAIL_RE, Field, validate
 from reference_portal.i18n import gettext
 from reference_portal.mail import queue_mail
@@ -37,18 +38,34 @@ NEW_PASSWORD_FIELDS = (
           max_length=200, autocomplete="new-password"),
 )
 
+# alt words these fields otherwise (the guide names the links « Code utilisateur oublié » and « Mot de passe
+# oublié », not what their pages hold); the refusals name the field as the page labels it.
+ALT_LABELS = {
+    "email": "Adresse électronique du compte",
+    "identifier": "Votre code utilisateur ou votre adresse électronique",
+    "password": "Choisissez un mot de passe",
+    "password_confirmation": "Saisissez-le à nouveau",
+}
+
+
+def _fields(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    if not variant.is_alt():
+        return fields
+    return tuple(replace(f, label=ALT_LABELS.get(f.name, f.label)) for f in fields)
+
 
 @bp.route("/code-utilisateur-oublie", methods=["GET", "POST"])
 @implements("REQ-REG-07", "REQ-REG-10")
 def forgot_user_code() -> Any:
+    fields = _fields(USER_CODE_FIELDS)
     if request.method == "GET":
-        return _form("auth/forgot_user_code.html", USER_CODE_FIELDS, {}, {})
-    result = validate(USER_CODE_FIELDS, request.form)
+        return _form("auth/forgot_user_code.html", fields, {}, {})
+    result = validate(fields, request.form)
     if result.errors:
-        errors = {name: messages.field_error("Adresse email", messages.RECOVERY_EMAIL_HINT) for name in result.errors}
-        return _form("auth/forgot_user_code.html", USER_CODE_FIELDS, result.raw, errors), 422
+        errors = {name: messages.field_error(fields[0].label, messages.RECOVERY_EMAIL_HINT) for name in result.errors}
+        return _form("auth/forgot_user_code.html", fields, result.raw, errors), 422
     email = result.values["email"]
-    if (refusal := _throttle(email, "auth/forgot_user_code.html", USER_CODE_FIELDS, result.raw, "email")) is not None:
+    if (refusal := _throttle(email, "auth/forgot_user_code.html", fields, result.raw, "email")) is not None:
         return refusal
     found = recovery_rules.candidates_by_email(email)
     if found:
@@ -61,15 +78,16 @@ def forgot_user_code() -> Any:
 @bp.route("/mot-de-passe-oublie", methods=["GET", "POST"])
 @implements("REQ-REG-08", "REQ-REG-10")
 def forgot_password() -> Any:
+    fields = _fields(PASSWORD_FIELDS)
     if request.method == "GET":
-        return _form("auth/forgot_password.html", PASSWORD_FIELDS, {}, {})
-    result = validate(PASSWORD_FIELDS, request.form)
+        return _form("auth/forgot_password.html", fields, {}, {})
+    result = validate(fields, request.form)
     identifier = result.raw["identifier"]
     if result.errors or ("@" in identifier and not EMAIL_RE.match(identifier)):
-        label = PASSWORD_FIELDS[0].label
+        label = fields[0].label
         errors = {"identifier": messages.field_error(label, messages.RECOVERY_IDENTIFIER_HINT)}
-        return _form("auth/forgot_password.html", PASSWORD_FIELDS, result.raw, errors), 422
-    refusal = _throttle(identifier, "auth/forgot_password.html", PASSWORD_FIELDS, result.raw, "identifier")
+        return _form("auth/forgot_password.html", fields, result.raw, errors), 422
+    refusal = _throttle(identifier, "auth/forgot_password.html", fields, result.raw, "identifier")
     if refusal is not None:
         return refusal
     if "@" in identifier:
@@ -105,19 +123,18 @@ def new_password(token: str) -> Any:
             back_label="Mot de passe oublié",
         )
         return _no_referrer(page, 410)
+    fields = _fields(NEW_PASSWORD_FIELDS)
     if request.method == "GET":
-        return _no_referrer(_form("auth/new_password.html", NEW_PASSWORD_FIELDS, {}, {}, token=token), 200)
-    result = validate(NEW_PASSWORD_FIELDS, request.form)
+        return _no_referrer(_form("auth/new_password.html", fields, {}, {}, token=token), 200)
+    result = validate(fields, request.form)
     errors = dict(result.errors)
     password = request.form.get("password", "")  # as typed: surrounding spaces belong to a password
     if "password" not in errors and len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = messages.field_error("Nouveau mot de passe", messages.PASSWORD_HINT)
+        errors["password"] = messages.field_error(fields[0].label, messages.PASSWORD_HINT)
     if "password_confirmation" not in errors and request.form.get("password_confirmation", "") != password:
-        errors["password_confirmation"] = messages.field_error(
-            "Confirmer le nouveau mot de passe", messages.PASSWORD_MISMATCH
-        )
+        errors["password_confirmation"] = messages.field_error(fields[1].label, messages.PASSWORD_MISMATCH)
     if errors:
-        page = _form("auth/new_password.html", NEW_PASSWORD_FIELDS, {}, errors, token=token)
+        page = _form("auth/new_password.html", fields, {}, errors, token=token)
         return _no_referrer(page, 422)
     session = db.session()
     now = clock.now()

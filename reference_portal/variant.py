@@ -26,6 +26,18 @@ ALT_TEMPLATES = Path(__file__).parent / "templates" / "alt"
 # states them). Kept here so the README and tests name the same list.
 ALT_DIFFERENCES = {
     "urls": f"every candidate page lives under {ALT_PREFIX}/ (the guide gives no address)",
+    "sign_in_button": "the sign-in form's button reads « Se connecter » (the guide's « Connexion » is the Careers "
+                      "site's link; it words no button of the form)",
+    "issued_user_code": "« Inscription » issues the user code and shows it on a page « Compte créé » with a link to "
+                        "sign in; the form has no user-code field (section 1 says neither who makes the code nor "
+                        "where « Inscription » leads)",
+    "headings": "the site's name is the page's h1 and each page's title an h2; the sign-in page is titled "
+                "« Authentification » (the guide fixes labels, not heading levels or page titles)",
+    "contact_page": "the « Contactez-nous » page is titled « Demande d'assistance technique » and asks a mandatory "
+                    "« Objet de la demande » beside what section 7 lists (the guide names the link, not the page)",
+    "account_wording": "the sign-in, recovery, new-password and « Coordonnées » fields, their buttons and the session "
+                       "warning are worded otherwise; the profile's tabs are ARIA tabs (the guide names the links "
+                       "and tabs, not these controls)",
 }
 
 

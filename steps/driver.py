@@ -305,8 +305,9 @@ class Driver:
                 if facts["suggestions"]:  # a text box offering values of its list (a look-up field)
                     control.fill(facts["suggestions"][0])
                 elif role == "combobox":
-                    options = [o.strip() for o in control.get_by_role("option").all_text_contents()]
-                    choices = [o for o in options if o and not o.startswith("—") and o != "-"]
+                    # An option without a value is the list's prompt (« — Choisir — », « Sélectionnez… »).
+                    options = control.evaluate("e => Array.from(e.options, o => [o.label.trim(), o.value])")
+                    choices = [o for o, v in options if o and v and not o.startswith("—") and o != "-"]
                     if not choices:
                         continue
                     control.select_option(label=choices[0])

@@ -46,8 +46,30 @@ def date_kept(driver: Driver, date_of_birth: str) -> None:
     expect(driver.named_field("date_of_birth")).to_have_value(date_of_birth)
 
 
+def created_account(driver: Driver, person: Person) -> dict:
+    """The account « Inscription » made: the user code typed, or the one the portal shows (readings.user_code)."""
+    registration = Registration(driver)
+    registration.expect_left()
+    typed = driver.profile.reading("user_code") == "candidate"
+    user_code = person.user_code if typed else registration.issued_user_code()
+    return {"user_code": user_code, "password": person.password, "email": person.email,
+            "first_name": person.first_name, "last_name": person.last_name}
+
+
+def enter_with_new_account(driver: Driver, person: Person) -> None:
+    Registration(driver).enter(created_account(driver, person))
+
+
+@when("j'entre dans inspira avec le compte créé")
+def enter_inspira(driver: Driver, person: Person) -> None:
+    # Signed in by « Inscription » or through the sign-in form: the guide fixes no page after « Inscription ».
+    enter_with_new_account(driver, person)
+
+
 @then(parsers.parse('la date de naissance "{date_of_birth}" est acceptée'))
-def date_accepted(driver: Driver, date_of_birth: str) -> None:
+def date_accepted(driver: Driver, person: Person, date_of_birth: str) -> None:
+    # Accepted: the account exists, so the candidate gets into inspira with it.
+    enter_with_new_account(driver, person)
     driver.expect_on("Accueil")
 
 

@@ -43,10 +43,11 @@ class SignIn:
     def submit(self, candidate: dict) -> None:
         self.driver.fill("login_user_code", candidate["user_code"])
         self.driver.fill("login_password", candidate["password"])
-        self.driver.click_button(SIGN_IN)
+        # The form's own button (fields.login_submit): the guide's « Connexion » is the Careers site's link.
+        self.driver.click_button(self.driver.field_label("login_submit"))
 
     def sign_in(self, candidate: dict) -> None:
-        """On the sign-in form: the candidate's user code and password, « Connexion », at « Accueil »."""
+        """On the sign-in form: the candidate's user code and password, its button, at « Accueil »."""
         self.submit(candidate)
         self.driver.expect_on(HOME)
 
@@ -139,8 +140,39 @@ class Registration:
 
     def expect_user_code_settled(self) -> None:
         """The form left (the code was taken); where the portal issues the code, its page shows it."""
-        label = self.driver.field_label("user_code")
         expect(self.driver.named_field("user_code")).to_have_count(0)
         if self.driver.profile.reading("user_code") == "portal":
-            issued = self.driver.shown_text(re.compile(re.escape(label) + r"\s*:?\s*[A-Za-z0-9._-]{3,}"))
-            self.driver.present(issued, f"{label} : <the issued code>")
+            self.issued_user_code()
+
+    def expect_left(self) -> None:
+        """« Inscription » took the form: it is gone and the page that replaced it has loaded."""
+        expect(self.driver.named_field("password_confirmation")).to_have_count(0)
+        self.driver.page.wait_for_load_state()
+
+    def issued_user_code(self) -> str:
+        """The code the portal issued, as its page shows it after the label fields.user_code
+        (« Code utilisateur : AB12CD »)."""
+        label = self.driver.field_label("user_code")
+        # The code ends where the text or a word does: « Code utilisateur oublié » on the same page is no code.
+        pattern = re.compile(re.escape(label) + r"\s*:?\s*([A-Za-z0-9._-]{3,})(?=$|[\s.,;)])")
+        shown = self.driver.present(self.driver.shown_text(pattern), f"{label} : <the issued code>")
+        found = pattern.search(shown.inner_text())
+        assert found, f"« {label} » shows no code"
+        return found[1]
+
+    def enter(self, account: dict) -> None:
+        """Into inspira with the account « Inscription » just made. The guide fixes no page after « Inscription »
+        (section 1.iv), and then has the candidate sign in and reach « Accueil » (section 2.i-ii): so « Accueil »
+        if the portal is already there; its « Accueil » link if the portal signed the candidate in and shows
+        another page first; else from the Careers site, the sign-in form with the account's user code."""
+        driver = self.driver
+        if driver.is_on(HOME):
+            return
+        if driver.link(HOME).filter(visible=True).count():
+            driver.click_link(HOME)
+        else:
+            SignIn(driver).open()
+        form = driver.named_field("login_password")
+        driver.present(driver.current(HOME).or_(form), f"{driver.label(HOME)} or the sign-in form", any_of=True)
+        if not driver.is_on(HOME):
+            SignIn(driver).sign_in(account)

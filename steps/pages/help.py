@@ -14,7 +14,11 @@ class ContactForm:
         self.driver = driver
 
     def fill(self, values: dict[str, str]) -> None:
-        """Each field by its profile key."""
+        """Each field by its profile key, after any other field the portal makes mandatory: the guide lists what
+        speeds up an answer (section 7), not every field a form may require, so those get a value of their kind."""
+        label = self.driver.field_label("contact_message")
+        self.driver.present(self.driver.named_field("contact_message"), label, "field")
+        self.driver.fill_required_fields()
         for key, value in values.items():
             self.driver.fill(key, value)
 

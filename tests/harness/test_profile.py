@@ -210,6 +210,20 @@ def test_a_label_with_a_placeholder_its_key_does_not_take_is_refused_in_one_line
     assert "\n" not in message and all(word in message for word in words), message
 
 
+def test_a_profile_without_the_sign_in_button_key_looks_it_up_as_the_guides_connexion(tmp_path):
+    """fields.login_submit came after « Connexion » served both the Careers site's link and the form's button:
+    an older profile reads as before, through its [labels]."""
+    assert load_profile(fields_profile(tmp_path, "", drop=("login_submit",))).field_label("login_submit") == "Connexion"
+    english = load_profile(PROFILES_DIR / "reference-en.toml")
+    assert english.field_label("login_submit") == english.label("Connexion") == "Sign In"
+    renamed = fields_profile(tmp_path, "", drop=("login_submit",))
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("[labels]\n", '[labels]\n"Connexion" = "Accès"\n'),
+                       encoding="utf-8")
+    assert load_profile(renamed).field_label("login_submit") == "Accès"
+    assert load_profile(PROFILES_DIR / "alt-fr.toml").field_label("login_submit") == "Se connecter"
+    assert load_profile(fields_profile(tmp_path, "", drop=("login_submit",))).deprecations == ()
+
+
 def test_a_key_that_named_two_controls_is_split_and_an_old_profile_still_works(tmp_path):
     profile = load_profile(fields_profile(tmp_path, "", drop=("my_attachments_add",)))
     assert profile.field_label("my_attachments_add") == profile.field_label("attachment_add")

@@ -11,6 +11,7 @@ from harness.labels import LabelNotFound
 from harness.paths import PROFILES_DIR
 from harness.profile import load_profile
 from steps.driver import Driver
+from steps.pages import Registration
 from steps.registration import fill_registration, user_code_settled
 
 PERSON = Person("Awa", "Diop", "awa.diop@exemple.org", date(1990, 3, 5), "ADIOP42", "Mot-de-passe-1")
@@ -49,3 +50,13 @@ def test_a_candidate_making_the_code_types_it(chromium, tmp_path):
     driver.page.set_content(FORM)
     with pytest.raises(LabelNotFound, match="Code utilisateur"):
         fill_registration(driver, PERSON, PERSON.date_of_birth_fr)
+
+
+def test_the_issued_code_is_read_from_its_label_not_from_a_mention_of_code_utilisateur_oublie(chromium, tmp_path):
+    driver = driver_for(chromium, tmp_path, "portal")
+    driver.page.set_content("<h2>Compte créé</h2><p>Code utilisateur : <strong>IN4K7Q2M</strong></p>"
+                            "<p>Oublié ? « Code utilisateur oublié » vous l'envoie par email.</p>")
+    assert Registration(driver).issued_user_code() == "IN4K7Q2M"
+    driver.page.set_content("<p>Oublié ? « Code utilisateur oublié » vous l'envoie par email.</p>")
+    with pytest.raises(LabelNotFound, match="Code utilisateur : <the issued code>"):
+        Registration(driver).issued_user_code()
