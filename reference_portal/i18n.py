@@ -84,3 +84,11 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.filters["t"] = gettext
     app.jinja_env.globals["locale"] = locale
+
+
+def reword(app: Flask, wording: dict[str, str]) -> None:
+    """A portal that words some French messages its own way (the alternative portal): each French text of
+    ``wording`` is shown as its value, wherever it is shown. French only: a translated portal keeps its
+    catalogue."""
+    if app.config["LOCALE"] == SOURCE_LOCALE:
+        app.extensions[_EXTENSION].update(wording)

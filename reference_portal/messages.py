@@ -420,3 +420,68 @@ REQUEST_TOO_LARGE = (
     "L'envoi est trop volumineux : un fichier joint doit peser moins de 1 Mo. Réduisez le fichier puis "
     "joignez-le à nouveau ; ce qui était déjà enregistré est conservé."
 )
+
+
+# --- the alternative portal (reference_portal/variant.py) ---------------------------------------------------
+# The offline form as an XLSX workbook (offline_form.py, alt only).
+OFFLINE_NOT_XLSX = (
+    "Ce fichier n'est pas un classeur Excel : mettez en ligne le formulaire téléchargé depuis la page « Accueil », "
+    "complété et enregistré au format .xlsx."
+)
+OFFLINE_XLSX_UNREADABLE = (
+    "Ce classeur est illisible ou abîmé : enregistrez-le de nouveau au format .xlsx (Classeur Excel) ou repartez "
+    "d'un formulaire vierge."
+)
+OFFLINE_XLSX_NOT_THE_FORM = (
+    "Ce classeur n'est pas le formulaire de candidature hors ligne : sa feuille « Candidature » et ses colonnes "
+    "« Champ » et « Valeur » sont introuvables. Téléchargez le formulaire depuis la page « Accueil »."
+)
+
+
+def offline_xlsx_unknown_field(row: int, section: str, label: str) -> str:
+    return _(
+        "Ligne {row} : le champ « {label} » ne fait pas partie de la partie « {section} » du formulaire : ne modifiez "
+        "pas la colonne « Champ »."
+    ).format(row=row, section=section, label=label)
+
+
+def offline_xlsx_duplicate(row: int, label: str, first_row: int) -> str:
+    return _("Ligne {row} : le champ « {label} » figure déjà ligne {first_row} : gardez-en une seule.").format(
+        row=row, label=label, first_row=first_row
+    )
+
+
+# alt's own wording of the refusals the guide does not word (its profile's [messages] quote them): the French
+# reference text → alt's text, applied wherever the message is shown (i18n.reword).
+ALT_WORDING = {
+    ATTACHMENT_TOO_BIG: (
+        "Pièce jointe refusée : sa taille atteint ou dépasse 1 000 000 octets. Enregistrez le document en "
+        "résolution plus basse ou compressez-le, puis recommencez."
+    ),
+    ATTACHMENT_NAME_TOO_LONG: (
+        "Pièce jointe refusée : nom de fichier trop long, 50 caractères au plus extension comprise "
+        "(exemple : Initiales_Diplome.pdf)."
+    ),
+    ATTACHMENT_NAME_CHARACTERS: (
+        "Pièce jointe refusée : nom de fichier non conforme. Utilisez uniquement des lettres sans accents, des "
+        "chiffres, « _ », « - » et un point avant l'extension (exemple : Initiales_Diplome.pdf)."
+    ),
+    OPENING_REFUSALS["deadline"]: "Candidatures closes : l'échéance de cet appel à candidature est passée.",
+    NOT_ON_ROSTER: (
+        "Seuls les candidats d'une liste de candidats présélectionnés pour des fonctions similaires, au même "
+        "niveau, peuvent postuler à cet appel à candidature ; votre nom n'y figure pas."
+    ),
+    REQUEST_TOO_LARGE: (
+        "Envoi refusé car trop volumineux : une pièce jointe doit faire moins de 1 000 000 octets. Ce qui était "
+        "déjà enregistré est conservé."
+    ),
+    # the field naming a saved search (alerts.py): a label the guide does not give (5.v « Nommez cette recherche »)
+    "Nom de la recherche": "Intitulé de la recherche",
+    # the hint of the attachment fields (templates/attachments/_upload.html), with alt's limit
+    "Fichiers acceptés : %(types)s. Taille inférieure à 1 Mo (1 Mo = 1 048 576 octets). Nom court (50 caractères "
+    "au plus) sans caractères spéciaux : lettres sans accents, chiffres, « _ » ou « - », par exemple "
+    "Initiales_Diplome.pdf.": (
+        "Formats : %(types)s. Moins de 1 000 000 octets. Nom court (50 caractères au plus), sans espaces ni "
+        "accents : lettres, chiffres, « _ » ou « - », par exemple Initiales_Diplome.pdf."
+    ),
+}

@@ -38,6 +38,18 @@ ALT_DIFFERENCES = {
     "account_wording": "the sign-in, recovery, new-password and « Coordonnées » fields, their buttons and the session "
                        "warning are worded otherwise; the profile's tabs are ARIA tabs (the guide names the links "
                        "and tabs, not these controls)",
+    "lookups": "a look-up field is a plain text box followed by an icon-only 🔍 button that opens its list of "
+               "values, one « Sélectionner » button per value, no suggestions as one types (3.vii remark and "
+               "FAQ x describe the 🔍 icon and its list, not how the text box helps)",
+    "offline_form": "the offline application form is an XLSX workbook, downloaded from « Accueil » and put online "
+                    "with « Mettre en ligne à partir d'un fichier » (3.v option #3 fixes no format)",
+    "attachment_limit": "« inférieure à 1 Mb » read as 1 000 000 bytes: 999 999 accepted, 1 000 000 refused "
+                        "(FAQ vii does not say which megabyte)",
+    "messages": "its own wording of the refusals the guide does not word (a file too large, a file's name, the "
+                "deadline passed, an opening for roster candidates only)",
+    "jobs_and_alerts": "« Rech. Emplois » and the saved searches have other headings and levels, and other words "
+                       "for the controls the guide does not name (a search's name, its state, a per-row "
+                       "« Supprimer la recherche … » button); the guide's own labels are kept",
 }
 
 
@@ -60,6 +72,9 @@ def init_app(app: Flask) -> None:
     variant = check(app.config.get("VARIANT", "reference"))
     app.jinja_env.globals["variant"] = variant
     if variant == "alt":
+        from reference_portal import i18n, messages
+
+        i18n.reword(app, messages.ALT_WORDING)
         # Flask's environment asks app.jinja_loader at each look-up, so alt's folder is searched first.
         app.jinja_loader = ChoiceLoader([FileSystemLoader(str(ALT_TEMPLATES)), app.jinja_loader])  # type: ignore[list-item]
 

@@ -13,7 +13,7 @@ from datetime import date
 from faker import Faker
 from playwright.sync_api import Locator, Page, expect
 
-from harness.labels import LabelNotFound, describe_missing, page_names
+from harness.labels import LabelNotFound, describe_missing, page_names, shown_name
 from harness.profile import Profile
 
 # Values for required fields the scenario does not care about, chosen from what the page says the
@@ -30,14 +30,23 @@ _PLACEHOLDER_FORMATS = {
 # The one step number the guide gives (FAQ i).
 FINAL_STEP = "Étape 8 sur 8"
 
-_CONTROL_FACTS = """e => ({
+_CONTROL_FACTS = r"""e => ({
   required: e.required === true || e.getAttribute('aria-required') === 'true',
   disabled: e.disabled === true,
   type: (e.getAttribute('type') || e.tagName).toLowerCase(),
   placeholder: (e.getAttribute('placeholder') || '').toLowerCase(),
   min: e.getAttribute('min'), max: e.getAttribute('max'),
   value: e.value ?? '',
-  suggestions: e.list ? Array.from(e.list.options, o => o.value).filter(v => v) : []
+  suggestions: e.list ? Array.from(e.list.options, o => o.value).filter(v => v) : [],
+  label: (() => {
+    // The control's name as its label gives it (aria-labelledby, aria-label, then <label>), hidden parts aside.
+    const text = n => n.nodeType === 3 ? n.textContent
+      : n.nodeType !== 1 || n.getAttribute('aria-hidden') === 'true' ? '' : Array.from(n.childNodes, text).join('');
+    const ids = (e.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+    const name = ids.length ? ids.map(id => document.getElementById(id)).filter(n => n).map(text).join(' ')
+      : e.getAttribute('aria-label') || Array.from(e.labels || [], text).join(' ');
+    return name.replace(/\s+/g, ' ').trim();
+  })()
 })"""
 
 
@@ -294,9 +303,21 @@ class Driver:
 
     # -- generic form filling --------------------------------------------
     def fill_required_fields(self) -> list[str]:
-        """Fill every required, empty, enabled control of the page; returns what was filled."""
+        """Fill every required, empty, enabled control of the page; returns what was filled.
+
+        A look-up field (a text box followed by its 🔍 icon, named by the profile's ``lookup_icon``) that does not
+        suggest its values as one types gets a value of its list through the icon: the first one its list
+        offers. Those go first, since a portal's icon may take the page elsewhere and back."""
         filled: list[str] = []
         today = date.today()
+        for control in self.page.get_by_role("textbox").all():
+            facts = control.evaluate(_CONTROL_FACTS)
+            if not facts["required"] or facts["disabled"] or facts["value"] or facts["suggestions"]:
+                continue
+            icon = self._lookup_icon(facts["label"])
+            if icon is not None:
+                self._choose_first_value(facts["label"], icon)
+                filled.append(control.get_attribute("name") or "textbox")
         for role in ("textbox", "spinbutton", "combobox"):
             for control in self.page.get_by_role(role).all():
                 facts = control.evaluate(_CONTROL_FACTS)
@@ -315,6 +336,23 @@ class Driver:
                     control.fill(self._value_for(facts, today))
                 filled.append(control.get_attribute("name") or role)
         return filled
+
+    def _lookup_icon(self, label: str) -> Locator | None:
+        """The 🔍 icon after the field of that label, if the page shows one (the profile's ``lookup_icon``)."""
+        if not label:
+            return None
+        name = self.field_label("lookup_icon").format(label=label)
+        icon = self.located(name) or self.clickable(name)
+        return icon if icon.count() else None
+
+    def _choose_first_value(self, label: str, icon: Locator) -> None:
+        """Through the icon, the first value its list offers (``lookup_results``, ``lookup_choose``), then wait
+        until the field holds it."""
+        icon.first.click()
+        results = self.find("table", self.field_label("lookup_results"))
+        choose = self.control_name("lookup_choose")
+        self.present(self.clickable(choose, results).first, shown_name(choose), "link or button").click()
+        expect(self.field(label)).not_to_have_value("")
 
     def _value_for(self, facts: dict, today: date) -> str:
         kind = facts["type"]

@@ -24,6 +24,7 @@ import zlib
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
+from flask import has_app_context
 from sqlalchemy import select
 
 from reference_portal import clock, db, messages
@@ -32,6 +33,7 @@ from reference_portal.rules import implements
 from reference_portal.rules.statuses import Status
 
 MAX_BYTES = 1_048_576  # 1 Mo: a file must be strictly smaller
+ALT_MAX_BYTES = 1_000_000  # the alternative portal reads « inférieure à 1 Mb » as 1 000 000 bytes (variant.py)
 NAME_RE = re.compile(r"^[A-Za-z0-9_-]+\.([A-Za-z0-9]+)$")
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -145,6 +147,13 @@ def _is_docx(content: bytes) -> bool:
         return False
 
 
+def max_bytes() -> int:
+    """The size a file must stay under: 1 Mo as this portal variant reads it."""
+    from reference_portal import variant
+
+    return ALT_MAX_BYTES if has_app_context() and variant.is_alt() else MAX_BYTES
+
+
 @implements("REQ-ATT-01", "REQ-ATT-02", "REQ-ATT-03")
 def check(upload: SentFile | None) -> tuple[Upload | None, list[str]]:
     """The sent file when it meets every rule, else None and what is wrong (each message says what to do). Its
@@ -161,8 +170,9 @@ def check(upload: SentFile | None) -> tuple[Upload | None, list[str]]:
     extension = (match[1] if match else filename.rpartition(".")[2]).lower()
     if extension not in MEDIA_TYPES:
         problems.append(messages.ATTACHMENT_TYPE)
-    content = upload.stream.read(MAX_BYTES)  # never more: one byte short of 1 Mo is the largest accepted
-    if len(content) >= MAX_BYTES:
+    limit = max_bytes()
+    content = upload.stream.read(limit)  # never more: one byte short of 1 Mo is the largest accepted
+    if len(content) >= limit:
         problems.append(messages.ATTACHMENT_TOO_BIG)
     elif not content:
         problems.append(messages.ATTACHMENT_EMPTY)

@@ -32,6 +32,7 @@ NOT_OWNED = {
     "jobs.apply": "job openings are public (applying is checked on the application routes)",
     "auth.recovery.new_password": "a reset link's token is a secret of its own, tested in test_recovery",
     "static": "static files",
+    "applications.offline_form_download": "the blank offline form is everyone's (its argument: the variant's format)",
 }
 MISSING_ID = 987654
 
