@@ -26,6 +26,15 @@ ALT_TEMPLATES = Path(__file__).parent / "templates" / "alt"
 # states them). Kept here so the README and tests name the same list.
 ALT_DIFFERENCES = {
     "urls": f"every candidate page lives under {ALT_PREFIX}/ (the guide gives no address)",
+    "one_page_application": "an application's sections and sub-sections on one page, each a region with its own "
+    "form, « Enregistrer » and « Suivant », reached by in-page anchors named as the guide names them; "
+    "« Vérifier/soumettre » its own page (the guide lists the sections and their order, not how pages split them)",
+    "step_numbers": "only « Vérifier/soumettre » says « Étape 8 sur 8 » (the only step number the guide gives, FAQ i)",
+    "row_links": "in « Mes candidatures », a draft opens with an icon-only pencil « Modifier le dossier n° N » "
+    "(aria-label), a submitted application with « Voir la candidature TITLE » (the guide names neither link)",
+    "application_wording": "the application pages' own headings and levels (« Dossier de candidature », "
+    "« Vérifier/soumettre » as the first heading) and attachment buttons « Ajouter la pièce jointe » / "
+    "« Déposer le fichier » (the guide names none of them)",
 }
 
 
