@@ -117,13 +117,16 @@ class Driver:
         return self.page.get_by_text(self.label(guide_text), exact=False)
 
     def present(
-        self, locator: Locator, name: str, role: str | None = None, guide: str | None = None, *, any_of: bool = False
+        self, locator: Locator, name: str | re.Pattern[str], role: str | None = None, guide: str | None = None,
+        *, any_of: bool = False,
     ) -> Locator:
         """The locator once visible; if it never shows, fail naming the label and the nearest ones.
 
         ``guide``: the guide's own label when ``name`` is that label as this portal shows it. ``any_of``: the
         locator joins several proofs of one thing (``or_``), of which at least one must show.
         """
+        if isinstance(name, re.Pattern):  # a per-row control's pattern ({n}, {title}): noted as its text
+            name = name.pattern
         record = {"label": guide or name, "shown_as": name, "role": role or "text", "url": self.page.url}
         try:
             if any_of:
@@ -137,9 +140,8 @@ class Driver:
             if "strict mode violation" not in str(error):
                 raise
             self.seen_labels.append({**record, "found": False})
-            shown = name.pattern if isinstance(name, re.Pattern) else name
             raise LabelNotFound(
-                f"{locator.count()} controls match {shown!r} ({role or 'text'}) on {self.page.url}, where one is "
+                f"{locator.count()} controls match {name!r} ({role or 'text'}) on {self.page.url}, where one is "
                 "meant: the profile's name for it must tell them apart (a {n} or {title} placeholder for a per-row "
                 "control)"
             ) from None
