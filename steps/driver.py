@@ -11,7 +11,6 @@ import re
 from datetime import date
 
 from faker import Faker
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 
 from harness.labels import LabelNotFound, describe_missing, page_names
@@ -135,16 +134,12 @@ class Driver:
                 expect(locator).to_be_visible()
         except AssertionError:
             self.seen_labels.append({**record, "found": False})
+            if not any_of and (count := locator.count()) > 1:  # several where one is meant: say so in one line
+                raise LabelNotFound(
+                    f"{count} controls match {name!r} ({role or 'text'}) on {self.page.url}, where one is meant "
+                    "(a per-row control's name in the profile needs a {n} or {title} placeholder to tell rows apart)"
+                ) from None
             raise LabelNotFound(describe_missing(name, role, self.page.url, page_names(self.page))) from None
-        except PlaywrightError as error:  # several controls match where one is meant: say so in one line
-            if "strict mode violation" not in str(error):
-                raise
-            self.seen_labels.append({**record, "found": False})
-            raise LabelNotFound(
-                f"{locator.count()} controls match {name!r} ({role or 'text'}) on {self.page.url}, where one is "
-                "meant: the profile's name for it must tell them apart (a {n} or {title} placeholder for a per-row "
-                "control)"
-            ) from None
         self.seen_labels.append({**record, "found": True})
         return locator
 
