@@ -33,7 +33,8 @@ ALT_DIFFERENCES = {
     "row_links": "in « Mes candidatures », a draft opens with an icon-only pencil « Modifier le dossier n° N » "
     "(aria-label), a submitted application with « Voir la candidature TITLE » (the guide names neither link)",
     "application_wording": "the application pages' own headings and levels (« Dossier de candidature », "
-    "« Vérifier/soumettre » as the first heading) and attachment buttons « Ajouter la pièce jointe » / "
+    "« Vérifier/soumettre » as the page title, page titles h2 under the site-wide h1, sections h3, sub-sections h4) "
+    "and attachment buttons « Ajouter la pièce jointe » / "
     "« Déposer le fichier » (the guide names none of them)",
 }
 

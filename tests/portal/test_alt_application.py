@@ -112,7 +112,7 @@ def test_a_submitted_applications_sections_cannot_be_changed_by_post(alt_client,
     base = start(alt_client, opening)
     fill_everything(alt_client, base)
     terms = alt_client.get(base + "/conditions").get_data(as_text=True)
-    assert "<h1>Soumettre ma candidature</h1>" in terms and "<h2>Conditions générales</h2>" in terms
+    assert "<h2>Soumettre ma candidature</h2>" in terms and "<h3>Conditions générales</h3>" in terms
     assert alt_client.post(base + "/conditions", data={"accept": "yes"}).status_code == 303
     assert "Nous avons bien reçu votre candidature" in text(alt_client.get(base + "/confirmation"))
     for path in ("/etape/3", "/etape/7/lettre"):
