@@ -50,6 +50,16 @@ ALT_DIFFERENCES = {
     "jobs_and_alerts": "« Rech. Emplois » and the saved searches have other headings and levels, and other words "
                        "for the controls the guide does not name (a search's name, its state, a per-row "
                        "« Supprimer la recherche … » button); the guide's own labels are kept",
+    "one_page_application": "an application's sections and sub-sections on one page, each a region with its own "
+    "form, « Enregistrer » and « Suivant », reached by in-page anchors named as the guide names them; "
+    "« Vérifier/soumettre » its own page (the guide lists the sections and their order, not how pages split them)",
+    "step_numbers": "only « Vérifier/soumettre » says « Étape 8 sur 8 » (the only step number the guide gives, FAQ i)",
+    "row_links": "in « Mes candidatures », a draft opens with an icon-only pencil « Modifier le dossier n° N » "
+    "(aria-label), a submitted application with « Voir la candidature TITLE » (the guide names neither link)",
+    "application_wording": "the application pages' own headings and levels (« Dossier de candidature », "
+    "« Vérifier/soumettre » as the page title, page titles h2 under the site-wide h1, sections h3, sub-sections h4) "
+    "and attachment buttons « Ajouter la pièce jointe » / "
+    "« Déposer le fichier » (the guide names none of them)",
 }
 
 

@@ -58,6 +58,9 @@ class Driver:
         self.seen_labels = seen_labels if seen_labels is not None else []
         self._used_labels: set[str] = set()
         self._faker = Faker("fr_FR")
+        # Where on the page the person is working: ("section", guide label) or ("field", locator); see
+        # ``section_scope``.
+        self._place: tuple[str, object] | None = None
 
     # -- labels -----------------------------------------------------------
     def label(self, guide_label: str) -> str:
@@ -94,8 +97,16 @@ class Driver:
         return locator
 
     def button(self, guide_label: str) -> Locator:
+        """The button of that name; where the page shows several (each section of a one-page application has
+        its own « Enregistrer » and « Suivant »), the one of the section the person is working in."""
         name = self.label(guide_label)
-        return self.located(name) or self.page.get_by_role("button", name=name, exact=True)
+        located = self.located(name)
+        if located is not None:
+            return located
+        everywhere = self.page.get_by_role("button", name=name, exact=True)
+        if everywhere.count() > 1 and (section := self.section_scope()) is not None:
+            return section.get_by_role("button", name=name, exact=True)
+        return everywhere
 
     def link(self, guide_label: str) -> Locator:
         name = self.label(guide_label)
@@ -114,13 +125,16 @@ class Driver:
         return self.page.get_by_text(self.label(guide_text), exact=False)
 
     def present(
-        self, locator: Locator, name: str, role: str | None = None, guide: str | None = None, *, any_of: bool = False
+        self, locator: Locator, name: str | re.Pattern[str], role: str | None = None, guide: str | None = None,
+        *, any_of: bool = False,
     ) -> Locator:
         """The locator once visible; if it never shows, fail naming the label and the nearest ones.
 
         ``guide``: the guide's own label when ``name`` is that label as this portal shows it. ``any_of``: the
         locator joins several proofs of one thing (``or_``), of which at least one must show.
         """
+        if isinstance(name, re.Pattern):  # a per-row control's pattern ({n}, {title}): noted as its text
+            name = name.pattern
         record = {"label": guide or name, "shown_as": name, "role": role or "text", "url": self.page.url}
         try:
             if any_of:
@@ -129,6 +143,11 @@ class Driver:
                 expect(locator).to_be_visible()
         except AssertionError:
             self.seen_labels.append({**record, "found": False})
+            if not any_of and (count := locator.count()) > 1:  # several where one is meant: say so in one line
+                raise LabelNotFound(
+                    f"{count} controls match {name!r} ({role or 'text'}) on {self.page.url}, where one is meant "
+                    "(a per-row control's name in the profile needs a {n} or {title} placeholder to tell rows apart)"
+                ) from None
             raise LabelNotFound(describe_missing(name, role, self.page.url, page_names(self.page))) from None
         self.seen_labels.append({**record, "found": True})
         return locator
@@ -175,6 +194,24 @@ class Driver:
         return (self.page if scope is None else scope).get_by_text(text, exact=exact)
 
     # -- where I am: the guide's names, wherever a portal puts them (issue 14) --------------------------
+    def working_in(self, field: Locator) -> None:
+        """Notes the field the person just used: the section holding it is where its buttons are pressed."""
+        self._place = ("field", field)
+
+    def section_scope(self) -> Locator | None:
+        """The part of the page the person is working in, where a page shows several sections (a one-page
+        application): the region named after the section last gone to or shown, or the innermost region that
+        holds the field last used; None when the page has no single such region (one section per page)."""
+        if self._place is None:
+            return None
+        kind, what = self._place
+        if kind == "section":
+            region = self.by_role("region", self.label(str(what)))
+        else:
+            holding = self.page.get_by_role("region").filter(has=what)
+            region = holding.filter(has_not=self.page.get_by_role("region").filter(has=what))
+        return region if region.count() == 1 else None
+
     def navigator(self, guide_label: str) -> Locator:
         """What takes a person to a section, a tab or a step named by the guide: a link (an in-page anchor is
         one), a tab or a button of that name."""
@@ -196,6 +233,7 @@ class Driver:
     def go_to(self, guide_label: str) -> None:
         """To a section, tab or step by the guide's name, then wait until the page shows it is there."""
         name = self.label(guide_label)
+        self._place = ("section", guide_label)
         control = self.present(self.navigator(guide_label), name, "link, tab or button", guide_label)
         if self.by_role("link", name).count():
             # A link loads its page (or moves to its anchor): wait for that, else a step that types at once
@@ -209,6 +247,7 @@ class Driver:
     def expect_on(self, guide_label: str) -> None:
         """At that section, tab, step or page (see ``current``), or fail naming the nearest names."""
         self.present(self.current(guide_label), self.label(guide_label), "current", guide_label, any_of=True)
+        self._place = ("section", guide_label)
 
     def is_on(self, guide_label: str) -> bool:
         """Whether the page shows now that it is there (no wait: for a page already loaded)."""
@@ -250,11 +289,14 @@ class Driver:
     def fill(self, key: str, value: str) -> None:
         label = self.field_label(key)
         self.present(self.field(label), label, "field").fill(value)
+        self.working_in(self.field(label))
 
     def labelled(self, guide_label: str) -> Locator:
         """The visible field whose label is a guide label (« Lettre de motivation »), through the profile."""
         shown = self.label(guide_label)
-        return self.present(self.field(shown), shown, "field", guide_label)
+        field = self.present(self.field(shown), shown, "field", guide_label)
+        self.working_in(field)
+        return field
 
     def fill_labelled(self, guide_label: str, value: str) -> None:
         self.labelled(guide_label).fill(value)
@@ -303,14 +345,16 @@ class Driver:
 
     # -- generic form filling --------------------------------------------
     def fill_required_fields(self) -> list[str]:
-        """Fill every required, empty, enabled control of the page; returns what was filled.
+        """Fill every required, empty, enabled control of the page (of the section the person is working in,
+        where the page shows several); returns what was filled.
 
         A look-up field (a text box followed by its 🔍 icon, named by the profile's ``lookup_icon``) that does not
         suggest its values as one types gets a value of its list through the icon: the first one its list
         offers. Those go first, since a portal's icon may take the page elsewhere and back."""
         filled: list[str] = []
         today = date.today()
-        for control in self.page.get_by_role("textbox").all():
+        where = self.section_scope() or self.page
+        for control in where.get_by_role("textbox").all():
             facts = control.evaluate(_CONTROL_FACTS)
             if not facts["required"] or facts["disabled"] or facts["value"] or facts["suggestions"]:
                 continue
@@ -319,7 +363,7 @@ class Driver:
                 self._choose_first_value(facts["label"], icon)
                 filled.append(control.get_attribute("name") or "textbox")
         for role in ("textbox", "spinbutton", "combobox"):
-            for control in self.page.get_by_role(role).all():
+            for control in where.get_by_role(role).all():
                 facts = control.evaluate(_CONTROL_FACTS)
                 if not facts["required"] or facts["disabled"] or facts["value"]:
                     continue

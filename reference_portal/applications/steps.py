@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import abort, flash, get_flashed_messages, redirect, render_template, request, url_for
 
-from reference_portal import clock, db, messages
+from reference_portal import clock, db, messages, variant
 from reference_portal.applications.blueprint import bp, own_application_or_404
 from reference_portal.forms import FormResult, validate
 from reference_portal.models import Application
@@ -33,12 +33,30 @@ def refuse_if_not_draft(application: Application) -> Any | None:
     return None
 
 
+# alt shows every section on one page (see ``_render_one_page``): each has an anchor there, and the group
+# « Lettre de motivation » one of its own before its four sub-sections.
+ONE_PAGE_ANCHORS = {
+    "prescreening": "questions-de-preselection",
+    "education": "formation",
+    "experience": "experience-professionnelle",
+    "languages": "connaissances-linguistiques",
+    "skills": "competences-et-formations",
+    "cover_letter": "lettre-et-pieces-jointes",
+    "references": "references",
+    "final_questions": "dernieres-questions",
+    "profile_check": "verifier-mon-profil",
+}
+COVER_LETTER_ANCHOR = "lettre-de-motivation"
+
+
 def step_url(application: Application, section: sections.Section | None) -> str:
     if section is None:
         return url_for("applications.review", application_id=application.id)
     if section.sub:
-        return url_for("applications.sub_step", application_id=application.id, sub=section.sub)
-    return url_for("applications.step", application_id=application.id, number=section.step)
+        url = url_for("applications.sub_step", application_id=application.id, sub=section.sub)
+    else:
+        url = url_for("applications.step", application_id=application.id, number=section.step)
+    return f"{url}#{ONE_PAGE_ANCHORS[section.key]}" if variant.is_alt() else url
 
 
 @bp.route("/<int:application_id>/etape/<int:number>", methods=["GET", "POST"])
@@ -130,6 +148,8 @@ def _render(
     errors: dict[str, str],
     saved: bool,
 ) -> str:
+    if variant.is_alt():
+        return _render_one_page(application, section, raw, errors, saved)
     return render_template(
         "applications/step.html",
         application=application,
@@ -142,4 +162,43 @@ def _render(
         editable=drafts.is_editable(application),
         navigation=sections.NAVIGATION,
         completion=completion(current_candidate().profile) if section.key == "profile_check" else None,
+    )
+
+
+@implements("REQ-DRA-03", "REQ-SUB-06", "REQ-DRA-10")
+def _render_one_page(
+    application: Application, current: sections.Section, raw: dict[str, str], errors: dict[str, str], saved: bool
+) -> str:
+    """alt: every section (and sub-section) of the application on one page, each a region with its own form
+    posting to that section's own address, so the server checks and stores one section at a time exactly as
+    for one page per section. ``current`` is the section asked for (its values ``raw``, its ``errors``); the
+    others show what is stored."""
+    parts = []
+    for section in sections.SECTIONS:
+        if section is current:
+            values, section_errors = raw, errors
+        else:
+            stored = sections.stored_values(section, application)
+            values = {name: "" if value is None else str(value) for name, value in stored.items()}
+            section_errors = {}
+        parts.append({
+            "section": section,
+            "fields": sections.fields_of(section, application),
+            "raw": values,
+            "errors": section_errors,
+            "anchor": ONE_PAGE_ANCHORS[section.key],
+            "action": step_url(application, section).split("#", 1)[0],
+        })
+    return render_template(
+        "applications/dossier.html",
+        application=application,
+        opening=application.opening,
+        parts=parts,
+        current=current,
+        saved=saved,
+        editable=drafts.is_editable(application),
+        navigation=sections.NAVIGATION,
+        anchors=ONE_PAGE_ANCHORS,
+        cover_letter_anchor=COVER_LETTER_ANCHOR,
+        completion=completion(current_candidate().profile),
     )

@@ -12,7 +12,7 @@ from flask import flash, redirect, render_template, request, url_for
 
 from reference_portal import db, messages
 from reference_portal.applications.blueprint import bp, own_application_or_404
-from reference_portal.applications.steps import refuse_if_not_draft
+from reference_portal.applications.steps import refuse_if_not_draft, step_url
 from reference_portal.models import Application
 from reference_portal.rules import implements, sections, submission, withdrawal
 from reference_portal.rules.profile import completion
@@ -45,9 +45,7 @@ def review(application_id: int) -> Any:
 
 
 def _section_url(application: Application, section: sections.Section) -> str:
-    if section.sub:
-        return url_for("applications.sub_step", application_id=application.id, sub=section.sub)
-    return url_for("applications.step", application_id=application.id, number=section.step)
+    return step_url(application, section)  # alt: the section's anchor on its one page
 
 
 @bp.route("/<int:application_id>/conditions", methods=["GET", "POST"])

@@ -89,8 +89,10 @@ class ApplicationFlow:
         expect(self.driver.button("Suivant")).to_be_visible()
 
     def expect_no_question(self) -> None:
+        """At the first section, which asks nothing (where the page shows every section, in that section)."""
         self.driver.expect_on(SECTION_PAGES[0])
-        expect(self.driver.controls("combobox")).to_have_count(0)
+        where = self.driver.section_scope() or self.driver.page
+        expect(where.get_by_role("combobox")).to_have_count(0)
 
     def expect_back_or_refused(self) -> None:
         """After a second « Postuler »: back at the application's first section, or a message saying why not."""
@@ -137,6 +139,15 @@ class ApplicationFlow:
         self.driver.click_button("Créer un projet de candidature")
 
     # -- the sections and the review ----------------------------------------------------------------------------
+    def next_section(self, kept_as: str | None = None) -> None:
+        """« Suivant » of the section at hand, then the page it leads to loaded: where every section is on one
+        page, the next section's heading is already shown before the page reloads."""
+        if kept_as is None:
+            self.driver.click_button("Suivant")
+        else:
+            self._pressing("Suivant", kept_as)
+        self.driver.page.wait_for_load_state()
+
     def complete_sections(self, sections=SECTION_PAGES, *, never_offering: str | None = None) -> None:
         """Each section's required fields filled, then « Suivant » (which saves the section it leaves);
         ``never_offering``: a button no section may show."""
@@ -148,9 +159,9 @@ class ApplicationFlow:
             if self.probes is not None and section == "Lettre de motivation et pièces-jointes":
                 letter = self.driver.field(self.driver.label(COVER_LETTER))
                 self.probes.names[COVER_LETTER] = self.probes.field_name(letter)
-                self._pressing("Suivant", SAVE_LETTER)
+                self.next_section(SAVE_LETTER)
             else:
-                self.driver.click_button("Suivant")
+                self.next_section()
 
     def to_review(self, *, never_offering: str | None = None) -> None:
         self.complete_sections(never_offering=never_offering)
@@ -162,7 +173,7 @@ class ApplicationFlow:
             self.driver.expect_on(page_name)
             self.driver.expect_step_position(position)
             if index + 1 < len(pages):
-                self.driver.click_button("Suivant")
+                self.next_section()
 
     def tick(self, label: str) -> Locator:
         box = self.driver.find_guide("checkbox", label)
@@ -175,6 +186,7 @@ class ApplicationFlow:
 
     def write_letter(self, text: str) -> None:
         self.driver.present(self.letter(), self.driver.label(COVER_LETTER), "field", COVER_LETTER).fill(text)
+        self.driver.working_in(self.letter())
 
     def expect_letter(self, text: str) -> None:
         expect(self.letter()).to_have_value(text)
