@@ -12,8 +12,9 @@ demo: setup
 	$(BIN)/inspira-conformance demo
 
 # Everything CI checks: lint, the requirement coverage, the unit and end-to-end tests, then the defect matrix.
-# The features run against real portals inside tests/harness/test_end_to_end.py (a portal started with
-# `serve`, reached through --base-url; two shards merged; a broken portal; no control API; a remote browser).
+# The features run against real portals inside tests/harness/ (test_end_to_end.py: a portal started with
+# `serve`, reached through --base-url, a broken portal, no control API; test_english.py: the English portal;
+# test_alt_portal.py: the alternative portal, `serve --variant alt`, in two shards merged).
 test: setup schemas lint coverage unit mutants
 
 setup: $(INSTALLED) browser axe
