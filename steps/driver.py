@@ -57,6 +57,9 @@ class Driver:
         # Every label looked for, found or not: the documentation writer's view of the guide's words.
         self.seen_labels = seen_labels if seen_labels is not None else []
         self._used_labels: set[str] = set()
+        # Which profile key gave a name looked for (« Se connecter » ← fields.login_submit), so a control not found
+        # can say which key to check.
+        self._field_keys: dict[str, str] = {}
         self._faker = Faker("fr_FR")
         # Where on the page the person is working: ("section", guide label) or ("field", locator); see
         # ``section_scope``.
@@ -73,12 +76,25 @@ class Driver:
         return shown
 
     def field_label(self, key: str) -> str:
-        return self.profile.field_label(key)
+        label = self.profile.field_label(key)
+        self._field_keys[label] = key  # the latest: the key of the look-up about to be made
+        return label
 
     def control_name(self, key: str, **known: object) -> str | re.Pattern[str]:
         """The accessible name of a control the profile names per row (« Modifier le dossier n° {n} »): exact
         text, or a whole-name pattern for what the row does not tell (Playwright matches either)."""
-        return self.profile.control_name(key, **known)
+        name = self.profile.control_name(key, **known)
+        self._field_keys[name.pattern if isinstance(name, re.Pattern) else name] = key
+        return name
+
+    def _where_to_look(self, name: str, guide: str | None) -> str:
+        """What a vendor can check in the profile when a name is not found: the key that gave it, or the guide's
+        label's mapping."""
+        if name in self._field_keys:
+            return f"; profile: fields.{self._field_keys[name]}"
+        if guide is not None:
+            return f"; profile: [labels] « {guide} » = your wording, if your portal words this guide label otherwise"
+        return ""
 
     # -- locators ---------------------------------------------------------
     def located(self, name: str) -> Locator | None:
@@ -148,7 +164,8 @@ class Driver:
                     f"{count} controls match {name!r} ({role or 'text'}) on {self.page.url}, where one is meant "
                     "(a per-row control's name in the profile needs a {n} or {title} placeholder to tell rows apart)"
                 ) from None
-            raise LabelNotFound(describe_missing(name, role, self.page.url, page_names(self.page))) from None
+            raise LabelNotFound(describe_missing(name, role, self.page.url, page_names(self.page))
+                                + self._where_to_look(name, guide)) from None
         self.seen_labels.append({**record, "found": True})
         return locator
 

@@ -88,3 +88,13 @@ def test_a_section_the_page_does_not_offer_fails_naming_the_nearest(driver: Driv
     driver.open("/experience")
     with pytest.raises(LabelNotFound, match="« Formations » .* nearest: .*« Formation »"):
         driver.go_to("Formations")
+
+
+def test_a_control_not_found_says_which_profile_key_or_guide_label_to_check(driver: Driver):
+    """A vendor reading the failure learns where to look: the [fields] key that gave the name, or that the name
+    is the guide's own label, which [labels] maps."""
+    driver.open("/elsewhere")
+    with pytest.raises(LabelNotFound, match=r"« Mot de passe » \(field\) not found .*; profile: fields.login_password$"):
+        driver.fill("login_password", "secret")
+    with pytest.raises(LabelNotFound, match=r"« Postuler » \(button\) not found .*; profile: \[labels\] « Postuler »"):
+        driver.click_button("Postuler")
