@@ -94,7 +94,9 @@ def test_a_control_not_found_says_which_profile_key_or_guide_label_to_check(driv
     """A vendor reading the failure learns where to look: the [fields] key that gave the name, or that the name
     is the guide's own label, which [labels] maps."""
     driver.open("/elsewhere")
-    with pytest.raises(LabelNotFound, match=r"« Mot de passe » \(field\) not found .*; profile: fields.login_password$"):
+    field_key = r"« Mot de passe » \(field\) not found .*; profile: fields\.login_password$"
+    with pytest.raises(LabelNotFound, match=field_key):
         driver.fill("login_password", "secret")
-    with pytest.raises(LabelNotFound, match=r"« Postuler » \(button\) not found .*; profile: \[labels\] « Postuler »"):
+    guide_label = r"« Postuler » \(button\) not found .*; profile: \[labels\] « Postuler »"
+    with pytest.raises(LabelNotFound, match=guide_label):
         driver.click_button("Postuler")
