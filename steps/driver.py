@@ -12,6 +12,7 @@ from datetime import date
 
 from faker import Faker
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from harness.labels import LabelNotFound, describe_missing, page_names, shown_name
 from harness.profile import Profile
@@ -48,6 +49,11 @@ _CONTROL_FACTS = r"""e => ({
     return name.replace(/\s+/g, ' ').trim();
   })()
 })"""
+
+
+class ButtonDisabled(PlaywrightTimeout):
+    """A button that never became enabled: still the click's timeout (callers that wait for a request through a
+    click treat it as before), with a message saying why the button could not be pressed."""
 
 
 class Driver:
@@ -298,7 +304,24 @@ class Driver:
         self.page.goto("/")
 
     def click_button(self, guide_label: str) -> None:
-        self.present(self.button(guide_label), self.label(guide_label), "button", guide_label).click()
+        button = self.present(self.button(guide_label), self.label(guide_label), "button", guide_label)
+        try:
+            button.click()
+        except PlaywrightTimeout:
+            if button.is_enabled():
+                raise
+            # Say why it cannot be pressed, not that the click timed out: often a mandatory field left empty
+            # (a look-up the profile's names could not fill).
+            raise ButtonDisabled(f"« {self.label(guide_label)} » (button) stays disabled on {self.page.url}; "
+                                 + self._empty_mandatory()) from None
+
+    def _empty_mandatory(self) -> str:
+        empty = [facts["label"] or facts["type"] for role in ("textbox", "spinbutton", "combobox")
+                 for control in self.page.get_by_role(role).all()
+                 if (facts := control.evaluate(_CONTROL_FACTS))["required"] and not facts["value"]]
+        if not empty:
+            return "no mandatory field of this page is empty"
+        return "mandatory fields of this page still empty: " + ", ".join(f"« {name} »" for name in empty)
 
     def click_link(self, guide_label: str) -> None:
         self.present(self.link(guide_label), self.label(guide_label), "link", guide_label).click()

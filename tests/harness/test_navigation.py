@@ -31,6 +31,9 @@ PAGES = {
     # Buttons that show their section, headed at yet another level.
     "/buttons": """<button onclick="document.getElementById('f').hidden = false">Formation</button>
         <section id="f" hidden><h5>Formation</h5></section>""",
+    # A button that stays disabled while a mandatory field is empty.
+    "/disabled": """<label for="i">Nom de l'établissement</label><input id="i" required>
+        <button disabled>Soumettre candidature</button>""",
     # A link named Formation, but the page is another one.
     "/elsewhere": '<h1>Accueil</h1><a href="/formation">Formation</a>',
 }
@@ -100,3 +103,12 @@ def test_a_control_not_found_says_which_profile_key_or_guide_label_to_check(driv
     guide_label = r"« Postuler » \(button\) not found .*; profile: \[labels\] « Postuler »"
     with pytest.raises(LabelNotFound, match=guide_label):
         driver.click_button("Postuler")
+
+
+def test_a_button_that_stays_disabled_says_so_and_names_the_empty_mandatory_fields(driver: Driver):
+    from steps.driver import ButtonDisabled
+
+    driver.open("/disabled")
+    with pytest.raises(ButtonDisabled, match=r"« Soumettre candidature » \(button\) stays disabled on \S+/disabled; "
+                                             r"mandatory fields of this page still empty: « Nom de l'établissement »$"):
+        driver.click_button("Soumettre candidature")
