@@ -67,9 +67,16 @@ def _smtp(value: str) -> tuple[str, int]:
     return host, int(port)
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {value!r}")
+    return int(value)
+
+
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of serving the portal, the same for ``python -m reference_portal`` and ``serve``."""
     from reference_portal.i18n import available_locales
+    from reference_portal.security import REGISTRATIONS_PER_CLIENT, THROTTLE_MINUTES
 
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5000, help="0 picks a free port (printed when ready)")
@@ -98,6 +105,9 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"inactivity before a session ends (default: {session_rules.TIMEOUT_SECONDS})")
     parser.add_argument("--session-warning", type=int, default=session_rules.WARNING_SECONDS, metavar="SECONDS",
                         help=f"inactivity before the page warns (default: {session_rules.WARNING_SECONDS})")
+    parser.add_argument("--registration-limit", type=_positive, default=None, metavar="N",
+                        help=f"accounts one address may create per {THROTTLE_MINUTES} minutes (default: "
+                             f"{REGISTRATIONS_PER_CLIENT}); more for a run registering every candidate in the pages")
 
 
 def serve_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -116,4 +126,5 @@ def serve_settings(args: argparse.Namespace) -> dict[str, Any]:
         "public_url": args.public_url,
         "behind_proxy": args.behind_proxy,
         "allow_remote_control": args.allow_remote_control,
+        "registration_limit": args.registration_limit,
     }

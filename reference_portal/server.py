@@ -41,6 +41,7 @@ def serve(
     public_url: str | None = None,
     behind_proxy: bool = False,
     allow_remote_control: bool = False,
+    registration_limit: int | None = None,
 ) -> None:
     """``public_url``: where people reach the portal (mail links); by default the address it is bound to."""
     refuse_exposed_control(host, control_token, allow_remote_control)
@@ -53,6 +54,8 @@ def serve(
         "SESSION_TIMEOUT_SECONDS": session_timeout_seconds,
         "SESSION_WARNING_SECONDS": session_warning_seconds,
     }
+    if registration_limit:
+        config["REGISTRATION_LIMIT"] = registration_limit
     if database_url:
         config["DATABASE_URL"] = database_url
     if smtp:

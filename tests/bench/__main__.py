@@ -51,12 +51,25 @@ def percentile(values: list[float], p: float) -> float:
 
 def bench_suite(tmp: Path, out: Path, selection: list[str], log=print) -> dict:  # noqa: ANN001
     result: dict = {}
-    for workers in (1, 2):
-        log(f"the suite with {workers} worker(s)…")
-        seconds, report = harness_run(tmp / f"suite-{workers}", "--workers", str(workers), *selection,
-                                      log=out / f"bench-suite-{workers}.log")
+    # Not counted: the first run after a start pays for cold caches (Chromium's, the disk's, bytecode), which
+    # would otherwise fall on whichever figure comes first.
+    log("warming up (one scenario through every step, not counted)…")
+    harness_run(tmp / "warm-up", "--workers", "1", "--", "-k", "Parcours", log=out / "bench-warm-up.log")
+    # The accessibility checks' cost: one worker with them (the default), then at once without, so both runs
+    # meet the machine in the same state.
+    runs = ((1, "on"), (1, "off"), (2, "on"))
+    for workers, a11y in runs:
+        log(f"the suite with {workers} worker(s)" + (", accessibility checks off (--a11y off)…" if a11y == "off"
+                                                     else "…"))
+        name = f"suite-{workers}" + ("-a11y-off" if a11y == "off" else "")
+        seconds, report = harness_run(tmp / name, "--workers", str(workers), "--a11y", a11y, *selection,
+                                      log=out / f"bench-{name}.log")
         if report is None:
-            raise SystemExit(f"bench: the suite with {workers} worker(s) wrote no report; see {out}")
+            raise SystemExit(f"bench: the suite with {workers} worker(s), --a11y {a11y}, wrote no report; see {out}")
+        log(f"  {seconds:.0f} s, {report['summary']}")
+        if a11y == "off":
+            result["suite_s_1_worker_a11y_off"] = round(seconds, 1)
+            continue
         result[f"suite_s_{workers}_worker" + ("s" if workers > 1 else "")] = round(seconds, 1)
         result[f"suite_{workers}_summary"] = report["summary"]
         if workers == 1:
@@ -64,15 +77,7 @@ def bench_suite(tmp: Path, out: Path, selection: list[str], log=print) -> dict: 
             result["scenario_median_s"] = round(statistics.median(durations), 2)
             result["scenario_p95_s"] = round(percentile(durations, 95), 2)
             result["scenarios"] = len(durations)
-        log(f"  {seconds:.0f} s, {report['summary']}")
-    # The accessibility checks' cost: the one-worker run above had them (the default); once more without.
-    log("the suite with 1 worker, accessibility checks off (--a11y off)…")
-    seconds, report = harness_run(tmp / "suite-1-a11y-off", "--workers", "1", "--a11y", "off", *selection,
-                                  log=out / "bench-suite-1-a11y-off.log")
-    if report is None:
-        raise SystemExit(f"bench: the suite without accessibility checks wrote no report; see {out}")
-    result["suite_s_1_worker_a11y_off"] = round(seconds, 1)
-    log(f"  {seconds:.0f} s, {report['summary']}")
+            result["a11y_check_s"] = (report.get("accessibility") or {}).get("check_s")  # axe itself
     return result
 
 
@@ -107,7 +112,8 @@ def bench_naive(tmp: Path, out: Path, selection: list[str], log=print) -> dict: 
     port, token = free_port(), secrets.token_hex(16)
     portal = subprocess.Popen(
         [sys.executable, "-m", "reference_portal", "--port", str(port), "--control-token", token,
-         "--database-url", f"sqlite:///{tmp / 'fair.sqlite3'}"],
+         "--database-url", f"sqlite:///{tmp / 'fair.sqlite3'}",
+         "--registration-limit", "100000"],  # the naive way registers every candidate through the pages
         cwd=ROOT, stdout=(out / "bench-portal.log").open("wb"), stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"
     target = ["--workers", "1", "--base-url", base_url, f"--control-token={token}"]
@@ -159,13 +165,14 @@ def targets(result: dict) -> list[tuple[str, str, str, bool | None]]:
     one, two = result.get("suite_s_1_worker"), result.get("suite_s_2_workers")
     if one and two:
         row("full suite, 1 worker", f"{one:.0f} s", "", None)
-        row("full suite, 2 workers", f"{two:.0f} s ({two / one:.2f} × 1 worker)", "≤ 0.6 × 1 worker",
-            two <= 0.6 * one)
+        row("full suite, 2 workers", f"{two:.0f} s", "≤ 100 s", two <= 100)
+        row("full suite, 2 workers over 1", f"{two / one:.2f}", "≤ 0.6", two <= 0.6 * one)
         row("scenario median", f"{result['scenario_median_s']:.2f} s", "≤ 1 s", result["scenario_median_s"] <= 1)
     off = result.get("suite_s_1_worker_a11y_off")
     if one and off:
-        row("accessibility checks (1 worker, on / off)", f"{one:.0f} s / {off:.0f} s = +{one / off - 1:.0%}",
-            "≤ +15%", one <= 1.15 * off)
+        checks = result.get("a11y_check_s")
+        row("accessibility checks (1 worker, on / off)", f"{one:.0f} s / {off:.0f} s = +{one / off - 1:.0%}"
+            + (f" (axe itself {checks:.1f} s)" if checks is not None else ""), "≤ +15%", one <= 1.15 * off)
         row("scenario p95", f"{result['scenario_p95_s']:.2f} s", "", None)
     if "fair_naive_over_ours" in result:
         row(f"fair naive / ours, {result['fair_scenarios_compared']} of {result['fair_scenarios_selected']} scenarios",

@@ -474,6 +474,25 @@ def test_registration_is_throttled_per_client(tmp_path):
     assert 'value="anadernier"' in page and "un-mot-de-passe" not in page  # the typing kept, not the password
 
 
+def test_the_registration_limit_is_an_option_of_serving_the_portal(tmp_path):
+    import argparse
+
+    from reference_portal.config import add_serve_arguments, serve_settings
+
+    parser = argparse.ArgumentParser()
+    add_serve_arguments(parser)
+    assert serve_settings(parser.parse_args([]))["registration_limit"] is None  # the default, 20
+    assert serve_settings(parser.parse_args(["--registration-limit", "2"]))["registration_limit"] == 2
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--registration-limit", "0"])
+    client = make_app(tmp_path, PASSWORD_HASHING="cheapest", REGISTRATION_LIMIT=2).test_client()
+    answers = []
+    for number in range(3):
+        answers.append(client.post("/inscription", data={**REGISTRATION, "user_code": f"lim{number:04d}"}).status_code)
+        client.post("/deconnexion")
+    assert answers == [302, 302, 429]
+
+
 def test_concurrent_password_hashing_is_bounded(tmp_path, monkeypatch):
     import threading
 
