@@ -549,6 +549,11 @@ def _locators(data: dict, path: Path) -> dict[str, str]:
 def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     """A profile's data, with ``extends = "other.toml"`` (relative to it) merged underneath."""
     data = read_toml(path, "profile file", ProfileError)
+    readings = data.get("readings")
+    if isinstance(readings, dict):  # a file a profile names is relative to that profile, whoever extends it
+        for key in ("offline_form_filled", "offline_form_malformed"):
+            if _text(readings.get(key)):
+                readings[key] = str((path.parent / readings[key]).resolve())
     base_name = data.pop("extends", None)
     if base_name is None:
         return data

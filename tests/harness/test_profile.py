@@ -67,6 +67,21 @@ def test_a_profile_extends_another_and_overrides_what_differs(tmp_path):
     assert no_control.fields == reference.fields and no_control.locale == reference.locale
 
 
+def test_the_files_a_profile_names_stay_relative_to_it_when_another_extends_it(tmp_path):
+    # The alternative portal's profile names its XLSX samples relative to itself; one extending it from
+    # elsewhere must still find them.
+    alt = load_profile(PROFILES_DIR / "alt-fr.toml")
+    mine = tmp_path / "mine.toml"
+    mine.write_text(f'extends = "{PROFILES_DIR / "alt-fr.toml"}"\nname = "mine"\n', encoding="utf-8")
+    extended = load_profile(mine)
+    assert extended.readings["offline_form_filled"] == alt.readings["offline_form_filled"]
+    assert extended.readings["offline_form_filled"].is_file()
+    (tmp_path / "own.xlsx").write_bytes(b"PK")
+    mine.write_text(f'extends = "{PROFILES_DIR / "alt-fr.toml"}"\nname = "mine"\n[readings]\n'
+                    'offline_form_filled = "own.xlsx"\n', encoding="utf-8")
+    assert load_profile(mine).readings["offline_form_filled"] == (tmp_path / "own.xlsx").resolve()
+
+
 def test_a_profile_that_extends_itself_is_refused(tmp_path):
     loop = tmp_path / "loop.toml"
     loop.write_text('extends = "loop.toml"\nname = "loop"\n', encoding="utf-8")
