@@ -49,6 +49,20 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+PROFILE_HINT = "; profile: "
+
+
+def failure_line(message: str, width: int = 200) -> str:
+    """A failure's first line within ``width``; what it says of the profile (the key to check, at its end) is
+    kept whole and the description before it cut instead: the hint is what a vendor acts on."""
+    first = message.strip().splitlines()[0] if message.strip() else ""
+    head, sep, hint = first.partition(PROFILE_HINT)
+    if not sep or len(first) <= width:
+        return _short(first, width)
+    hint = _short(hint, width // 2)
+    return _short(head, width - len(sep) - len(hint)) + sep + hint
+
+
 class Progress:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
@@ -114,7 +128,7 @@ class Progress:
         if result.outcome in (Outcome.FAILED, Outcome.ERROR, Outcome.FLAKY):
             text += "  (" + (", ".join(result.requirement_ids) or "no requirement") + ")"
         if result.outcome in (Outcome.FAILED, Outcome.ERROR) and result.message:
-            text += "\n    " + _short(result.message.strip().splitlines()[0], 200)
+            text += "\n    " + failure_line(result.message)
         return text
 
 
