@@ -50,7 +50,11 @@ def describe_missing(wanted: str, role: str | None, url: str, names: list[tuple[
     what = f"« {wanted} »" + (f" ({role})" if role else "")
     near = nearest_names(wanted, names, role)
     nearest = ", ".join(f"« {n} »" for n in near) if near else "nothing similar"
-    return f"{what} not found on {url}; nearest: {nearest}"
+    # A portal may word a control quite otherwise (« Se connecter » for « Connexion »), too far for any
+    # likeness: the page's other controls of that role are named too, where they are few enough to read.
+    others = [n for n in dict.fromkeys(n for r, n in names if r == role) if n not in near]
+    listed = f"; other {role}s here: " + ", ".join(f"« {n} »" for n in others) if 0 < len(others) <= 8 else ""
+    return f"{what} not found on {url}; nearest: {nearest}{listed}"
 
 
 def page_names(page) -> list[tuple[str, str]]:

@@ -95,7 +95,8 @@ def test_the_english_portal_fails_with_the_french_profile_naming_the_label(engli
     [scenario] = report["scenarios"]
     assert scenario["outcome"] == "failed", scenario
     message = scenario["message"]
-    found = re.search(r"« Connexion » \(link\) not found on \S+; nearest: (.+?)(?:; profile: .*)?$", message)
+    found = re.search(r"« Connexion » \(link\) not found on \S+; nearest: (.+?)"
+                      r"(?:; other [a-z ]+s here: .*?)?(?:; profile: .*)?$", message)
     assert found, message
     nearest = re.findall(r"« (.+?) »", found[1])
     english = set(load_catalogue("en").values())

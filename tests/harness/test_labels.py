@@ -94,3 +94,11 @@ def test_the_browser_finds_a_per_row_control_by_its_pattern_and_only_that_one(pl
     one = control_name("Modifier le dossier n° {n} — {title}", {"title": "Juriste (P-3) #1"})
     assert page.get_by_role("link", name=one, exact=True).count() == 1
     assert page.get_by_role("link", name=one, exact=True).get_attribute("href") == "#a"
+
+
+def test_a_control_worded_quite_otherwise_is_among_the_roles_other_names():
+    names = [("button", "Valider"), ("button", "Entrer"), ("link", "Aide"), ("heading", "Bienvenue")]
+    message = describe_missing("Connexion", "button", "u", names)
+    assert message.endswith("; other buttons here: « Valider », « Entrer »"), message
+    many = [("link", f"Lien {n}") for n in range(9)]
+    assert "other links" not in describe_missing("Connexion", "link", "u", many)  # too many to read: not listed

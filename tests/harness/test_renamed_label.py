@@ -60,7 +60,8 @@ def test_a_renamed_button_fails_naming_the_label_the_page_and_the_nearest_names(
     message = scenario["message"]
     assert "\n" not in message, message
     page = re.escape(portal.base_url) + r"/\S+"
-    diagnostic = re.search(rf"« Enregistrer » \(button\) not found on ({page}); nearest: (.+?)(?:; profile: .*)?$",
+    diagnostic = re.search(rf"« Enregistrer » \(button\) not found on ({page}); nearest: (.+?)"
+                           r"(?:; other [a-z ]+s here: .*?)?(?:; profile: .*)?$",
                            message)
     assert diagnostic, message
     nearest = re.findall(r"« ([^»]+) »", diagnostic[2])
