@@ -15,7 +15,7 @@ from pathlib import Path
 
 from harness import masking, options
 from harness.accessibility import summary_line
-from harness.paths import DEFAULT_REPORTS_DIR, PROJECT_ROOT, STEPS_DIR
+from harness.paths import DEFAULT_REPORTS_DIR, PROFILES_DIR, PROJECT_ROOT, STEPS_DIR
 from harness.preflight import Unreachable, check_target
 from harness.profile import ProfileError, default_profile_path, load_profile
 from harness.report import DURATIONS_NAME, new_run_id
@@ -155,9 +155,33 @@ def build_parser() -> argparse.ArgumentParser:
     labels.add_argument("--report-dir", default=str(DEFAULT_REPORTS_DIR))
     labels.add_argument("--format", choices=["text", "json"], default="text")
 
+    names = sub.add_parser("names", help="the roles and accessible names a page of your portal offers, each "
+                                         "beside the profile key that names it (for writing a profile)")
+    names.add_argument("url", help="the page's whole address")
+    names.add_argument("--profile", default=str(PROFILES_DIR / "reference-fr.toml"),
+                       help="the profile whose keys to show beside the names (default: reference-fr)")
+    names.add_argument("--sign-in", metavar="USER_CODE", default=None,
+                       help="sign in first through the pages, with the password in $INSPIRA_PASSWORD")
+    names.add_argument("--role", default=None, help="only this role (button, link, textbox, heading…)")
+    names.add_argument("--format", choices=["text", "json"], default="text")
+
     coverage = sub.add_parser("coverage", help="requirement → scenarios; fails on gaps and unknown tags")
     coverage.add_argument("--format", choices=["text", "json"], default="text")
     return parser
+
+
+def names(args: argparse.Namespace) -> int:
+    from harness.page_names import NamesError, names_command
+    from harness.profile import ProfileError
+
+    try:
+        return names_command(args.url, args.profile, args.sign_in, args.role, args.format == "json")
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+    except NamesError as exc:
+        if exc.usage:
+            raise UsageError(str(exc)) from None
+        raise Unreachable(str(exc)) from None
 
 
 def coverage(args: argparse.Namespace) -> int:
@@ -501,6 +525,8 @@ def main(argv: list[str] | None = None) -> int:
             return int(report_command(args))
         if args.command == "labels":
             return int(labels_command(args))
+        if args.command == "names":
+            return names(args)
         try:
             code, report, run_dir = run(args)
         except (UsageError, Unreachable, RunFailed) as exc:
