@@ -2,6 +2,8 @@
 it would drive one of Selenium Grid 4 or Browserless."""
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -22,6 +24,9 @@ def remote_chromium(tmp_path):
         [choice.executable, "--headless", f"--remote-debugging-port={port}", "--remote-debugging-address=127.0.0.1",
          f"--user-data-dir={tmp_path / 'profile'}", *SYSTEM_CHROMIUM_ARGS, "about:blank"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        # Debian's executable is a shell script that starts the browser: its own process group, ended whole,
+        # or the browser outlives the test.
+        start_new_session=True,
     )
     ready = threading.Event()
 
@@ -32,9 +37,11 @@ def remote_chromium(tmp_path):
 
     threading.Thread(target=watch, daemon=True).start()
     assert ready.wait(30), "the remote Chromium did not start"
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(10)
 
 
 def test_a_run_over_cdp_passes_and_says_where_its_browser_was(remote_chromium, tmp_path):
