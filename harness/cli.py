@@ -172,7 +172,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def names(args: argparse.Namespace) -> int:
     from harness.page_names import NamesError, names_command
-    from harness.profile import ProfileError
 
     try:
         return names_command(args.url, args.profile, args.sign_in, args.role, args.format == "json")
