@@ -125,13 +125,33 @@ def deliver_pending(limit: int = 50) -> int:
         return _deliver(session, limit)
 
 
+def hold(rows: Sequence[OutgoingMail]) -> None:
+    """Claims rows just queued for the request that queued them, in its transaction: no other sender takes
+    them, and this request delivers them before it answers (``deliver_held``). Should it never do so, the
+    claim lapses after ``CLAIM_SECONDS`` and the outbox retries them as any other."""
+    until = _wall_clock() + timedelta(seconds=CLAIM_SECONDS)
+    for row in rows:
+        row.claimed_until = until
+        row.attempts = 1
+    g.pop("mail_queued", None)  # sent by ``deliver_held``, not after the answer
+
+
+def deliver_held(rows: Sequence[OutgoingMail]) -> int:
+    """Delivers the rows ``hold`` claimed, once committed, before the caller answers: for an answer that
+    promises the mail has left (the control API's publication, after which a scenario proves no alert was
+    sent for an opening by looking at the mail sink). Returns how many left; one SMTP refused stays queued."""
+    if not rows or not _smtp_configured():
+        return 0
+    with Session(db.engine(), expire_on_commit=False) as session:
+        return sum(_send_claimed(session, session.get(OutgoingMail, row.id)) for row in rows)
+
+
 def _deliver(session: Session, limit: int) -> int:
     now = _wall_clock()
     unclaimed = or_(OutgoingMail.claimed_until.is_(None), OutgoingMail.claimed_until <= now)
     due = and_(OutgoingMail.sent_at.is_(None), unclaimed)
     ids = list(session.execute(select(OutgoingMail.id).where(due).order_by(OutgoingMail.id).limit(limit)).scalars())
     sent = 0
-    retry_after = timedelta(seconds=current_app.config.get("MAIL_RETRY_SECONDS", 30))
     for row_id in ids:
         claimed = session.execute(
             update(OutgoingMail)
@@ -141,18 +161,22 @@ def _deliver(session: Session, limit: int) -> int:
         session.commit()
         if claimed != 1:
             continue  # another sender has it
-        row = session.get(OutgoingMail, row_id, populate_existing=True)
-        problem = _transmit(_message(row.to_address, row.subject, row.body, row.reply_to, (), row.message_id))
-        if problem is None:
-            row.sent_at = _wall_clock()
-            row.last_error = None
-            sent += 1
-        else:
-            log.warning("mail %s to %s not sent yet (attempt %s): %s", row.id, row.to_address, row.attempts, problem)
-            row.claimed_until = _wall_clock() + retry_after
-            row.last_error = problem
-        session.commit()
+        sent += _send_claimed(session, session.get(OutgoingMail, row_id, populate_existing=True))
     return sent
+
+
+def _send_claimed(session: Session, row: OutgoingMail) -> bool:
+    """Sends a row this sender has claimed and records the outcome; whether it left."""
+    problem = _transmit(_message(row.to_address, row.subject, row.body, row.reply_to, (), row.message_id))
+    if problem is None:
+        row.sent_at = _wall_clock()
+        row.last_error = None
+    else:
+        log.warning("mail %s to %s not sent yet (attempt %s): %s", row.id, row.to_address, row.attempts, problem)
+        row.claimed_until = _wall_clock() + timedelta(seconds=current_app.config.get("MAIL_RETRY_SECONDS", 30))
+        row.last_error = problem
+    session.commit()
+    return problem is None
 
 
 # Under a WSGI server that runs no background sender (gunicorn), requests sweep the outbox now and then.

@@ -326,6 +326,13 @@ class Driver:
     def click_link(self, guide_label: str) -> None:
         self.present(self.link(guide_label), self.label(guide_label), "link", guide_label).click()
 
+    def follow_link(self, guide_label: str) -> None:
+        """A link clicked, done once the page it leads to has loaded: for a step that reads or sends that page's
+        forms at once (a click alone returns as soon as the navigation starts)."""
+        link = self.present(self.link(guide_label), self.label(guide_label), "link", guide_label)
+        with self.page.expect_navigation():
+            link.click()
+
     def fill(self, key: str, value: str) -> None:
         label = self.field_label(key)
         self.present(self.field(label), label, "field").fill(value)

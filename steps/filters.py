@@ -84,7 +84,9 @@ def publish_other(control: ControlClient, job_search: dict) -> None:
 
 @then("aucun courriel d'alerte emploi ne nomme l'autre appel à candidature")
 def no_mail_for_other(mail: MailSink, job_search: dict) -> None:
-    # Checked once the matching opening's alert, published after it, has arrived.
+    # The contract's publishOpening answers once the alerts it sent have left the portal, and the sink keeps a
+    # message before it accepts it: whatever alert the other opening got is already here. (Not "whatever arrived
+    # before the matching alert": a portal may deliver its outbox in any order.)
     other = job_search["other"]
     named = [m for m in mail.messages() if other["number"] in (m["Subject"] or "") + body_text(m)]
     assert not named, f"a job alert announced {other['number']}, which does not match its search"

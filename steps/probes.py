@@ -34,6 +34,7 @@ from typing import NoReturn
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, Request, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -44,6 +45,9 @@ REQUEST_TIMEOUT_MS = 10_000
 # Headers that carry the request's meaning; the browser context adds its cookies itself.
 _KEPT_HEADERS = ("content-type", "origin", "referer", "accept")
 _URLENCODED = "application/x-www-form-urlencoded"
+# The name of a field that carries a per-session token (CSRF), which a request replayed in another session must
+# take from that session's page.
+_TOKEN_NAME = re.compile(r"csrf|xsrf|authenticity|(^|[_-])token$", re.IGNORECASE)
 # Every hidden field of every form of the page, and the CSRF tokens some portals keep in <meta>.
 _PAGE_TOKENS = """() => {
   const found = {};
@@ -195,10 +199,18 @@ class ServerProbes:
         purpose: str,
         changes: dict[str, str] | None = None,
         drop: tuple[str, ...] = (),
+        *,
+        in_another_session: bool = False,
     ) -> ProbeResult:
         """Sends ``action``'s request again in this browser context; ``changes`` and ``drop`` edit its form
-        fields by name. The answer is not followed: its status (and where it redirects) is the evidence."""
+        fields by name. The answer is not followed: its status (and where it redirects) is the evidence.
+
+        ``in_another_session``: the request was learnt in another candidate's session. Its tokens must then come
+        from the page shown now, else the portal would refuse it for a stale token, not for the rule under test,
+        and a refusal would prove nothing: the probe is then not testable."""
         recorded = self.learnt(action)
+        if in_another_session:
+            self._require_fresh_tokens(recorded)
         body, headers = self._refreshed(recorded)
         sent: dict = {}
         if recorded.form is not None:
@@ -266,10 +278,28 @@ class ServerProbes:
         return parts
 
     def _page_tokens(self) -> dict[str, str]:
-        try:
-            return self.page.evaluate(_PAGE_TOKENS)
-        except Exception:  # a page without a document (a download) has no token to give
-            return {}
+        """The hidden fields of the page the browser shows, read once its document has loaded; read again if a
+        navigation replaced the document meanwhile."""
+        for attempt in range(2):
+            try:
+                self.page.wait_for_load_state("domcontentloaded")
+                return self.page.evaluate(_PAGE_TOKENS)
+            except PlaywrightError as exc:
+                if attempt == 0 and "context was destroyed" in str(exc):
+                    continue  # the page was navigating: read the document it arrived at
+                return {}  # a page without a document (a download) has no token to give
+        return {}
+
+    def _require_fresh_tokens(self, recorded: RecordedRequest) -> None:
+        carried = [name for name, _ in (recorded.form or recorded.form_fields()) if _TOKEN_NAME.search(name)]
+        offered = self._page_tokens()
+        stale = [name for name in carried if name not in offered]
+        if stale:
+            cannot_probe(
+                f"the request for « {recorded.action} » carries {', '.join(stale)}, and the page shown now "
+                f"({urlsplit(self.page.url).path}) offers no value of this session for it: sent as it was learnt, "
+                "it would be refused for its token, not for the rule"
+            )
 
     def _refreshed(self, recorded: RecordedRequest) -> tuple[bytes | None, dict[str, str]]:
         """The body and headers with every token they carry replaced by the page's current value (a portal

@@ -63,10 +63,10 @@ def save_letter_in_new_draft(driver: Driver, probes: ServerProbes) -> str:
     return text
 
 
-def replay_letter(driver: Driver, probes: ServerProbes, purpose: str) -> str:
+def replay_letter(driver: Driver, probes: ServerProbes, purpose: str, *, in_another_session: bool = False) -> str:
     text = _letter("rejouée")
     name = probes.names.get(COVER_LETTER) or cannot_probe("the cover letter's field was never seen with a name")
-    probes.replay(SAVE_LETTER, purpose, changes={name: text})
+    probes.replay(SAVE_LETTER, purpose, changes={name: text}, in_another_session=in_another_session)
     probes.replayed[COVER_LETTER] = text
     return text
 
@@ -140,10 +140,12 @@ def replay_apply(driver: Driver, probes: ServerProbes) -> None:
     replay_apply_and_follow(driver, probes, "« Postuler » une seconde fois après le retrait (ne doit rien créer)")
 
 
-def replay_apply_and_follow(driver: Driver, probes: ServerProbes, purpose: str) -> None:
+def replay_apply_and_follow(
+    driver: Driver, probes: ServerProbes, purpose: str, *, in_another_session: bool = False
+) -> None:
     """« Postuler » sent again; where the portal lets it through, the pages it leads to are followed as a person
     would (the question, a new application), so what the portal then stores is what it allowed."""
-    result = probes.replay(APPLY, purpose)
+    result = probes.replay(APPLY, purpose, in_another_session=in_another_session)
     if result.location is None:
         return
     # The portal let it through: the scenario goes on as a person would, to see whether it stores a new one.
@@ -252,7 +254,8 @@ def intruder_replays_save(driver: Driver, probes: ServerProbes) -> None:
     # his session's tokens, not the first's.
     driver.back()
     ProfilePage(driver).open()
-    replay_letter(driver, probes, "le second candidat enregistre la lettre du premier (doit être refusé)")
+    replay_letter(driver, probes, "le second candidat enregistre la lettre du premier (doit être refusé)",
+                  in_another_session=True)
 
 
 @then("le projet du premier candidat garde sa lettre")
@@ -440,4 +443,5 @@ def sign_in_as_unlisted(driver: Driver, candidate: dict, target, signed_in_state
 @when("je renvoie au portail la requête « Postuler » préparée, depuis « Mon Profil »")
 def unlisted_replays_apply(driver: Driver, probes: ServerProbes) -> None:
     ProfilePage(driver).open()  # a page of this candidate's own, with a form: its session's tokens
-    replay_apply_and_follow(driver, probes, "« Postuler » d'un candidat hors de la liste (ne doit rien créer)")
+    replay_apply_and_follow(driver, probes, "« Postuler » d'un candidat hors de la liste (ne doit rien créer)",
+                            in_another_session=True)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 
 from reference_portal import clock, db, mail, messages
 from reference_portal.config import public_url
-from reference_portal.models import Candidate, JobOpening, SavedSearch
+from reference_portal.models import Candidate, JobOpening, OutgoingMail, SavedSearch
 from reference_portal.rules import implements, openings
 from reference_portal.rules.search import SearchCriteria
 
@@ -84,24 +84,23 @@ def new_saved_search(
 
 
 @implements("REQ-ALR-06", "REQ-ALR-07")
-def send_job_alerts(opening: JobOpening) -> int:
+def send_job_alerts(opening: JobOpening) -> list[OutgoingMail]:
     """Queue mail for every valid job alert whose criteria match this (just published) opening, in the
     caller's transaction (the outbox delivers it once committed, and again later if SMTP is down); returns
-    how many were queued."""
+    the queued messages."""
     now = clock.now()
     if openings.refusal_reason(opening, now) is not None:
-        return 0
+        return []
     query = select(SavedSearch).where(SavedSearch.alert.is_(True), SavedSearch.expires_at > now).order_by(
         SavedSearch.id
     )
     link = public_url("jobs.opening", job_id=opening.job_id)
-    sent = 0
+    queued: list[OutgoingMail] = []
     for saved in db.session().execute(query).scalars():
         if not saved.alert_email or not is_valid(saved, now) or not criteria_of(saved).matches(opening, now):
             continue
         body = messages.job_alert_body(
             saved.name, opening.number, opening.title, clock.format_date(opening.deadline), link
         )
-        mail.queue_mail(saved.alert_email, messages.job_alert_subject(opening.number), body)
-        sent += 1
-    return sent
+        queued.append(mail.queue_mail(saved.alert_email, messages.job_alert_subject(opening.number), body))
+    return queued

@@ -17,7 +17,8 @@ class ProfilePage:
         self.driver = driver
 
     def open(self) -> None:
-        self.driver.click_link(MY_PROFILE)
+        """« Mon Profil », once its page has loaded (its forms may be read or sent at once)."""
+        self.driver.follow_link(MY_PROFILE)
 
     def open_tab(self, tab: str) -> None:
         """A tab by the guide's name, whether the portal makes it a tab, a link, a button or an anchor; done once

@@ -25,6 +25,8 @@ PAGES = {
     # An action that sends nothing the browser can see (a script that only changes the page).
     "/script": '<button onclick="document.body.append(\'fait\')">Enregistrer</button>',
     "/forced": "<p>formulaire reçu</p>",
+    # A page of the portal with no form, so no token of the session.
+    "/plain": "<p>Accueil</p>",
 }
 
 
@@ -130,3 +132,27 @@ def test_a_probe_that_cannot_be_made_is_not_testable_never_a_pass(page: Page, ca
             probes.replay("jamais vu", "rien à rejouer")
     assert str(skipped.value.msg).startswith(NOT_TESTABLE_PREFIX + "server probe: ")
     assert posts() == []
+
+
+def test_a_replay_in_another_session_from_a_page_without_its_token_is_not_testable(page: Page) -> None:
+    """Sent with the token of the session it was learnt in, the portal would refuse it for the token, and the
+    refusal would pass for the rule kept: the probe says it cannot be made, and sends nothing."""
+    probes = ServerProbes(page, [])
+    page.goto("/form")
+    with probes.capturing("save"):
+        page.get_by_role("button", name="Enregistrer").click()
+    page.goto("/plain")
+    with pytest.raises(pytest.skip.Exception) as skipped:
+        probes.replay("save", "par un autre candidat", in_another_session=True)
+    assert "carries token" in str(skipped.value.msg) and "/plain" in str(skipped.value.msg)
+    assert posts() == []
+
+
+def test_a_replay_in_another_session_carries_the_token_of_the_page_shown_now(page: Page) -> None:
+    probes = ServerProbes(page, [])
+    page.goto("/form")
+    with probes.capturing("save"):
+        page.get_by_role("button", name="Enregistrer").click()
+    page.goto("/form")  # the other candidate's own page with a form: a token of his session
+    probes.replay("save", "par un autre candidat", in_another_session=True)
+    assert posts() == [{"token": ["t2"], "letter": ["premier"]}]

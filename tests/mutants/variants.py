@@ -780,7 +780,7 @@ VARIANTS: list[Variant] = [
     Variant(
         "no-job-alert-mail", "mail", "publishing a matching opening sends no job alert",
         "REQ-ALR-06", "annonce_par_courriel",
-        patch=_swap("reference_portal.rules.alerts", "send_job_alerts", lambda original: lambda opening: 0),
+        patch=_swap("reference_portal.rules.alerts", "send_job_alerts", lambda original: lambda opening: []),
     ),
     Variant(
         "job-alert-wrong-address", "mail", "job alerts go to the account's address, not the one typed for the alert",

@@ -209,23 +209,49 @@ def test_mail_leaves_even_when_the_server_skips_closing_the_answer(tmp_path, sin
 
     sink.up()
     app = make_app(tmp_path, SMTP_HOST="127.0.0.1", SMTP_PORT=sink.port)
-    client = app.test_client()
-    control = Control(client)
-    login(client, control.candidate("complete"))
-    data = {"name": "Juristes", "mots_cles": "juriste", "periode": "tout", "alert": "yes",
-            "alert_email": "juriste@exemple.org"}
-    assert client.post("/emplois/recherches-enregistrees/nouvelle", data=data).status_code in (302, 303)
-    opening = control.opening(title="Juriste", posted_at="2999-01-01T00:00:00+00:00")
-    environ = EnvironBuilder(
-        path=f"/__conformance__/v1/openings/{opening['id']}/publish", method="POST", json={},
-        headers=control.headers, environ_base={"REMOTE_ADDR": "127.0.0.1"},
+    person = Control(app.test_client()).candidate("complete")
+    environ = EnvironBuilder(  # « Code utilisateur oublié »: a page whose mail leaves after its answer
+        path="/code-utilisateur-oublie", method="POST", data={"email": person["email"]},
+        environ_base={"REMOTE_ADDR": "127.0.0.1"},
     ).get_environ()
     answer = app(environ, lambda status, headers, exc_info=None: None)
-    assert b"alerts_sent" in b"".join(answer)  # the answer is sent, and, as on a reset, never closed
+    assert b"<html" in b"".join(answer).lower()  # the answer is sent, and, as on a reset, never closed
     [queued] = outbox(app)
     assert queued.sent_at is None and sink.box.messages == []
     RequestHandler.connection_dropped(None, ConnectionResetError(104, "Connection reset by peer"), environ)
-    assert [m["To"] for m in sink.box.messages] == ["juriste@exemple.org"]
+    assert [m["To"] for m in sink.box.messages] == [person["email"]]
     RequestHandler.connection_dropped(None, ConnectionResetError(104, "Connection reset by peer"), environ)
     answer.close()  # a close after all (or a second report) sends nothing twice
     assert len(sink.box.messages) == 1 and outbox(app)[0].sent_at is not None
+
+
+def test_the_control_publication_answers_once_its_alerts_have_left(tmp_path, sink):
+    """The contract says the alerts have left when the publication answers: a scenario proves that an opening
+    got no alert by looking at the mail sink right after publishing it. Each alert is held by the publishing
+    request, so no other sender sweeping the outbox meanwhile can take it and send it later."""
+    sink.up()
+    app = make_app(tmp_path, SMTP_HOST="127.0.0.1", SMTP_PORT=sink.port)
+    client = app.test_client()
+    control = Control(client)
+    login(client, control.candidate("complete"))
+    for name, words in (("Juristes", "juriste"), ("Tout", "")):
+        data = {"name": name, "mots_cles": words, "periode": "tout", "alert": "yes",
+                "alert_email": f"{name}@exemple.org"}
+        assert client.post("/emplois/recherches-enregistrees/nouvelle", data=data).status_code in (302, 303)
+    opening = control.opening(title="Juriste", posted_at="2999-01-01T00:00:00+00:00")
+    swept = []
+    held = mail.deliver_held
+
+    def sweep_first(rows):  # another request sweeps the outbox between the commit and the held delivery
+        swept.append(mail.deliver_pending())
+        return held(rows)
+
+    mail.deliver_held = sweep_first
+    try:
+        published = control.call("POST", f"/openings/{opening['id']}/publish")
+    finally:
+        mail.deliver_held = held
+    assert published["alerts_sent"] == 2
+    assert swept == [0], "a sweep took an alert the publication holds"
+    assert sorted(m["To"] for m in sink.box.messages) == ["Juristes@exemple.org", "Tout@exemple.org"]
+    assert all(row.sent_at is not None and row.attempts == 1 for row in outbox(app))
