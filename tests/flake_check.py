@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,28 @@ def cpu_load(processes: int, seconds: float) -> Iterator[list[subprocess.Popen]]
             burner.wait()
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    """A SIGTERM (a CI's timeout, ``kill``) leaves through the ``finally`` blocks, as Ctrl-C does: the run under
+    way and the burners are ended, not left to burn until their bound."""
+    raise SystemExit(128 + signum)
+
+
+def _run_harness(command: list[str]) -> None:
+    """One run of the suite; should the check be stopped meanwhile, the run is asked to end (its portal and
+    browsers with it) before it is killed."""
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        run.wait()
+    finally:
+        if run.poll() is None:
+            run.terminate()
+            try:
+                run.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                run.kill()
+                run.wait()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="flake-check", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -47,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.runs < 1 or args.workers < 1 or args.load < 0:
         parser.error("--runs and --workers must be at least 1, --load at least 0")
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     outcomes: dict[str, list[str]] = defaultdict(list)
     started = time.monotonic()
     extra = ["--", *args.pytest_args] if args.pytest_args else []
@@ -54,11 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             cpu_load(args.load, BURN_SECONDS_PER_RUN * args.runs):
         for run in range(1, args.runs + 1):
             reports = Path(tmp) / f"run-{run}"
-            subprocess.run(
-                [sys.executable, "-m", "harness.cli", "run", "--workers", str(args.workers),
-                 "--report-dir", str(reports), *extra],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-            )
+            _run_harness([sys.executable, "-m", "harness.cli", "run", "--workers", str(args.workers),
+                          "--report-dir", str(reports), *extra])
             latest = reports / "latest" / "report.json"
             if not latest.exists():
                 print(f"run {run}: no report (the harness could not run)")

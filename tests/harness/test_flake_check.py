@@ -27,3 +27,32 @@ def test_a_burner_ends_by_itself_at_its_bound():
 def test_no_load_starts_nothing():
     with cpu_load(0, 600) as burners:
         assert burners == []
+
+
+def test_a_sigterm_to_the_check_ends_its_burners(tmp_path):
+    """Stopped by SIGTERM (a CI's timeout, `kill`), the check leaves through its `finally`: no burner is left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pids = tmp_path / "burners"
+    script = (
+        "import signal, sys, time\n"
+        "from tests import flake_check\n"
+        "signal.signal(signal.SIGTERM, flake_check._exit_on_sigterm)\n"
+        "with flake_check.cpu_load(2, 600) as burners:\n"
+        f"    open({str(pids)!r}, 'w').write(' '.join(str(b.pid) for b in burners))\n"
+        "    print('burning', flush=True)\n"
+        "    time.sleep(600)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    check = subprocess.Popen([sys.executable, "-c", script], cwd=root, stdout=subprocess.PIPE, text=True)
+    assert check.stdout.readline().strip() == "burning"  # the burners are running: state, not a delay
+    burner_pids = [int(pid) for pid in pids.read_text().split()]
+    check.send_signal(signal.SIGTERM)
+    assert check.wait(timeout=60) == 128 + signal.SIGTERM
+    for pid in burner_pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # ended and reaped by the check before it left
