@@ -93,9 +93,14 @@ def summarize(scenarios: list[dict], run_settings: dict) -> dict:
             counts[violation["impact"]] = counts.get(violation["impact"], 0) + 1
             elements[violation["impact"]] = elements.get(violation["impact"], 0) + len(violation["nodes"])
         listed.append({**page, "violations": violations})
+    visited = {pattern for scenario in scenarios for pattern in scenario.get("pages_visited", [])}
     return {
         **run_settings,
         "pages_checked": len(listed),
+        "pages_visited": len(visited | set(pages)),
+        # Loaded by some scenario, checked by none (a page left before axe could finish, a page on the
+        # scenario's paused fake clock): what the run cannot vouch for.
+        "pages_not_checked": sorted(visited - set(pages)),
         # The time the checks took, summed over the workers (axe, and the screenshots of pages with violations).
         "check_s": round(check_s, 3),
         "impact_counts": counts,
@@ -120,5 +125,8 @@ def summary_line(summary: dict) -> str:
         return "accessibility: not checked (--a11y off)"
     counts = ", ".join(f"{summary['impact_counts'].get(impact, 0)} {impact}" for impact in IMPACTS)
     raised = "; raised to MUST by the profile" if summary["level"] == "MUST" else ""
+    missed = summary.get("pages_not_checked", [])
+    unchecked = (f"; {len(missed)} page(s) visited but not checked: {', '.join(missed[:5])}"
+                 + (" …" if len(missed) > 5 else "")) if missed else ""
     return (f"accessibility: {summary['pages_checked']} page(s) checked ({summary['engine']}, WCAG 2.1 A and AA, "
-            f"{summary.get('check_s', 0):.1f} s); violations: {counts}{raised}")
+            f"{summary.get('check_s', 0):.1f} s); violations: {counts}{raised}{unchecked}")

@@ -44,6 +44,8 @@ class ScenarioResult:
     probes: list[dict] = field(default_factory=list)
     # The pages this scenario was the first of its worker to visit, with axe's findings on each.
     accessibility: list[dict] = field(default_factory=list)
+    # Every page pattern this scenario's browser loaded, checked by axe or not.
+    pages_visited: list[str] = field(default_factory=list)
 
     @property
     def requirement_ids(self) -> list[str]:
@@ -66,6 +68,7 @@ class ScenarioResult:
             "labels": self.labels,
             **({"probes": self.probes} if self.probes else {}),
             **({"accessibility": self.accessibility} if self.accessibility else {}),
+            **({"pages_visited": self.pages_visited} if self.pages_visited else {}),
         }
 
 

@@ -32,6 +32,8 @@ LABELS_KEY = pytest.StashKey[list]()
 PROBES_KEY = pytest.StashKey[list]()
 # The pages a scenario was the first of its worker to check with axe (harness/accessibility_scan.py).
 A11Y_KEY = pytest.StashKey[list]()
+# The page patterns a scenario's browser loaded, checked or not (harness/accessibility_scan.py).
+A11Y_VISITED_KEY = pytest.StashKey[list]()
 
 
 def scenario_of(item: pytest.Item) -> dict | None:
@@ -169,6 +171,7 @@ class ReportCollector:
                     "labels": item.stash.get(LABELS_KEY, []),
                     "probes": item.stash.get(PROBES_KEY, []),
                     "accessibility": item.stash.get(A11Y_KEY, []),
+                    "pages_visited": item.stash.get(A11Y_VISITED_KEY, []),
                     **({"aborts_run": str(aborted)} if aborted is not None else {}),
                 }),
             )
@@ -206,6 +209,7 @@ class ReportCollector:
             result.probes = data["probes"]
         known_pages = {entry["page"] for entry in result.accessibility}
         result.accessibility += [e for e in data.get("accessibility", []) if e["page"] not in known_pages]
+        result.pages_visited += [p for p in data.get("pages_visited", []) if p not in result.pages_visited]
         if data["outcome"] and result.outcome in (None, Outcome.PASSED):
             result.outcome = Outcome(data["outcome"])
             result.message = data["message"]

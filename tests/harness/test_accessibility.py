@@ -203,3 +203,51 @@ def test_a_page_on_the_scenarios_paused_fake_clock_is_not_checked_and_the_run_go
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout
+
+
+def test_the_report_names_the_pages_visited_that_no_check_covered():
+    checked = _scenario("a", [{"page": "/connexion", "violations": []}])
+    checked.pages_visited = ["/connexion", "/accueil"]
+    other = _scenario("b", [{"page": "/accueil", "violations": []}])
+    other.pages_visited = ["/accueil", "/candidatures/{n}/etape/{n}"]
+    report = _report("SHOULD", [checked, other])
+    jsonschema.validate(report, SCHEMA)
+    a11y = report["accessibility"]
+    assert (a11y["pages_checked"], a11y["pages_visited"]) == (2, 3)
+    assert a11y["pages_not_checked"] == ["/candidatures/{n}/etape/{n}"]
+    from harness.accessibility import summary_line
+
+    assert summary_line(a11y).endswith("; 1 page(s) visited but not checked: /candidatures/{n}/etape/{n}")
+    other.pages_visited = ["/accueil"]
+    assert _report("SHOULD", [checked, other])["accessibility"]["pages_not_checked"] == []
+
+
+def test_a_page_is_checked_when_it_loads_not_only_at_the_end_of_a_step(chromium, tmp_path):
+    """A page a step only passes through (a form's answer, left by a link in the same step) is checked on its
+    load: no step boundary is reached here, yet the page is checked and noted as visited."""
+    from types import SimpleNamespace
+
+    from harness.accessibility_scan import Scanner
+    from harness.reporting import A11Y_KEY, A11Y_VISITED_KEY
+
+    config = SimpleNamespace(getoption=lambda name: "on" if name == "a11y" else None)
+    scanner, item = Scanner(config), SimpleNamespace(stash=pytest.Stash())
+    context = chromium.new_context()
+    page = context.new_page()
+    try:
+        start = '<html lang="fr"><title>x</title><main><a href="/milieu">suite</a></main>'
+        page.route("http://portail.test/**", lambda route: route.fulfill(
+            status=200, content_type="text/html", body=BROKEN_FORM if route.request.url.endswith("/milieu") else start))
+        scanner.watch(item, page)
+        page.goto("http://portail.test/debut")
+        page.get_by_role("link", name="suite").click()
+        page.wait_for_url("**/milieu")
+        for _ in range(600):  # the load's check runs beside the test: wait until it is recorded (state, not time)
+            if "/milieu" in scanner.checked:
+                break
+            page.wait_for_timeout(50)
+    finally:
+        context.close()
+    assert item.stash[A11Y_VISITED_KEY] == ["/debut", "/milieu"]
+    milieu = next(entry for entry in item.stash[A11Y_KEY] if entry["page"] == "/milieu")
+    assert {"input-image-alt", "label"} <= {v["rule"] for v in milieu["violations"]}

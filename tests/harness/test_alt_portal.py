@@ -20,7 +20,7 @@ from fixtures.portal import ReferencePortal
 from harness.paths import PROFILES_DIR
 
 from .test_artefacts import assert_whole
-from .test_english import latest, scenario_count
+from .test_english import assert_every_page_checked_and_clean, latest, scenario_count
 
 pytestmark = pytest.mark.slow
 
@@ -58,6 +58,7 @@ def test_the_whole_suite_in_two_shards_certifies_the_alternative_portal_with_its
     assert merge.returncode == 0 and report["verdict"] == "CONFORMANT" and report["scope"] == "full"
     assert report["summary"]["passed"] == report["summary"]["total"] == scenario_count()
     assert report["run"]["profile"] == "alt-fr"
+    assert_every_page_checked_and_clean(report)  # merged from the two shards
     assert {r["verdict"] for r in report["requirements"]} == {"conformant"}, [
         (r["id"], r["verdict"]) for r in report["requirements"] if r["verdict"] != "conformant"]
     merged_dir = reports / report["run"]["run_id"]

@@ -24,7 +24,7 @@ from harness.paths import PROJECT_ROOT
 
 from . import cucumber_schema
 from .test_artefacts import assert_whole
-from .test_english import scenario_count
+from .test_english import assert_every_page_checked_and_clean, scenario_count
 from .test_messages import assert_valid_ndjson
 
 pytestmark = pytest.mark.slow
@@ -76,6 +76,7 @@ def test_a_portal_started_with_serve_passes_through_base_url(conformant_run):
     assert report["summary"]["passed"] == report["summary"]["total"] == scenario_count()
     assert all(r["verdict"] == "conformant" and r["scenarios"] for r in report["requirements"])
     assert_whole(run_dir, scenario_count())  # report.json, junit.xml, cucumber.json, messages.ndjson alike
+    assert_every_page_checked_and_clean(report)
     assert any("needs-mail" in s["tags"] for s in report["scenarios"])
     assert report["run"]["portal_url"] == base_url
     assert report["run"]["browser"].startswith(find_browser().build + " ")  # the headless shell where installed

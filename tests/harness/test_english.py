@@ -65,6 +65,15 @@ def scenario_count() -> int:
     return total
 
 
+def assert_every_page_checked_and_clean(report: dict) -> None:
+    """#17: axe checked every distinct page the run loaded, and found nothing serious or critical."""
+    a11y = report["accessibility"]
+    assert a11y["checks"] == "on" and a11y["pages_checked"] >= 20, a11y["pages_checked"]
+    assert a11y["pages_not_checked"] == [] and a11y["pages_visited"] == a11y["pages_checked"], a11y["pages_not_checked"]
+    assert a11y["impact_counts"]["critical"] == a11y["impact_counts"]["serious"] == 0, [
+        (page["page"], [v["rule"] for v in page["violations"]]) for page in a11y["pages"] if page["violations"]]
+
+
 def test_the_french_features_certify_the_english_portal_with_the_english_profile(english_portal):
     portal, token, sink, tmp_path = english_portal
     reports = tmp_path / "reports-en"
@@ -78,6 +87,7 @@ def test_the_french_features_certify_the_english_portal_with_the_english_profile
     assert report["verdict"] == "CONFORMANT" and report["scope"] == "full"
     assert report["summary"]["passed"] == report["summary"]["total"] == scenario_count()
     assert report["run"]["profile"] == "reference-en"
+    assert_every_page_checked_and_clean(report)
 
 
 def test_the_english_portal_fails_with_the_french_profile_naming_the_label(english_portal):
