@@ -28,6 +28,19 @@ _PLACEHOLDER_FORMATS = {
     "yyyy": lambda today: str(today.year - 5),
 }
 
+# Whether a clicked element is a link that loads another document in this page (not a fragment of this one, a
+# script, a download or a new window).
+_LINK_FACTS = r"""e => {
+  const link = e.closest('a[href], area[href]');
+  const elsewhere = link && !link.hasAttribute('download') && (!link.target || link.target === '_self');
+  if (!elsewhere) return {leads_elsewhere: false};
+  const raw = link.getAttribute('href').trim();
+  if (raw === '' || raw.startsWith('#') || raw.toLowerCase().startsWith('javascript:')) return {leads_elsewhere: false};
+  const to = new URL(link.href, document.baseURI), here = new URL(document.location.href);
+  const same = to.origin === here.origin && to.pathname === here.pathname && to.search === here.search;
+  return {leads_elsewhere: !(same && to.hash !== '')};
+}"""
+
 # The one step number the guide gives (FAQ i).
 FINAL_STEP = "Étape 8 sur 8"
 
@@ -323,15 +336,34 @@ class Driver:
             return "no mandatory field of this page is empty"
         return "mandatory fields of this page still empty: " + ", ".join(f"« {name} »" for name in empty)
 
-    def click_link(self, guide_label: str) -> None:
-        self.present(self.link(guide_label), self.label(guide_label), "link", guide_label).click()
-
-    def follow_link(self, guide_label: str) -> None:
-        """A link clicked, done once the page it leads to has loaded: for a step that reads or sends that page's
-        forms at once (a click alone returns as soon as the navigation starts)."""
+    def click_link(self, guide_label: str, *, download: bool = False) -> None:
+        """A guide link clicked and followed (``follow``); ``download``: it gives a file, not a page."""
         link = self.present(self.link(guide_label), self.label(guide_label), "link", guide_label)
-        with self.page.expect_navigation():
+        if download:
             link.click()
+        else:
+            self.follow(link)
+
+    def follow(self, control: Locator) -> None:
+        """A control clicked; where it is a link to another document, done once that document has loaded.
+
+        A click returns once the answer has begun to arrive, so a step after it could read a page still
+        arriving: a check that something is absent (a row, a button) would pass there whatever the rest of the
+        page shows. A link
+        whose address is the page itself, a fragment or a script is only clicked (nothing will load); one the
+        page handles by a script without changing its address is waited for up to the navigation timeout."""
+        facts = control.evaluate(_LINK_FACTS)
+        if not facts["leads_elsewhere"]:
+            control.click()
+            return
+        clicked = False
+        try:
+            with self.page.expect_navigation():
+                control.click()
+                clicked = True
+        except PlaywrightTimeout:
+            if not clicked:
+                raise  # the click itself failed: that is the step's failure
 
     def fill(self, key: str, value: str) -> None:
         label = self.field_label(key)

@@ -47,7 +47,9 @@ _KEPT_HEADERS = ("content-type", "origin", "referer", "accept")
 _URLENCODED = "application/x-www-form-urlencoded"
 # The name of a field that carries a per-session token (CSRF), which a request replayed in another session must
 # take from that session's page.
-_TOKEN_NAME = re.compile(r"csrf|xsrf|authenticity|(^|[_-])token$", re.IGNORECASE)
+# Fields that carry a session's or a page's token (Rails, Django, Laravel, ASP.NET, WordPress, WTForms…).
+_TOKEN_NAME = re.compile(r"csrf|xsrf|authenticity|token|nonce|viewstate|eventvalidation|verification", re.IGNORECASE)
+MAX_REDIRECTS = 10
 # Every hidden field of every form of the page, and the CSRF tokens some portals keep in <meta>.
 _PAGE_TOKENS = """() => {
   const found = {};
@@ -112,6 +114,7 @@ class ProbeResult:
     text: str
     evidence: dict = field(default_factory=dict)
     body: bytes = b""
+    content_type: str = ""
 
 
 def _is_action(request: Request) -> bool:
@@ -199,18 +202,16 @@ class ServerProbes:
         purpose: str,
         changes: dict[str, str] | None = None,
         drop: tuple[str, ...] = (),
-        *,
-        in_another_session: bool = False,
     ) -> ProbeResult:
         """Sends ``action``'s request again in this browser context; ``changes`` and ``drop`` edit its form
         fields by name. The answer is not followed: its status (and where it redirects) is the evidence.
 
-        ``in_another_session``: the request was learnt in another candidate's session. Its tokens must then come
-        from the page shown now, else the portal would refuse it for a stale token, not for the rule under test,
-        and a refusal would prove nothing: the probe is then not testable."""
+        Its tokens come from the page shown now. A token the page does not offer (the request was learnt in
+        another candidate's session, or the portal gives each page its own) would get the request refused for
+        the token, not for the rule under test, and the refusal would prove nothing: the probe is then not
+        testable, and nothing is sent."""
         recorded = self.learnt(action)
-        if in_another_session:
-            self._require_fresh_tokens(recorded)
+        self._require_fresh_tokens(recorded)
         body, headers = self._refreshed(recorded)
         sent: dict = {}
         if recorded.form is not None:
@@ -237,18 +238,34 @@ class ServerProbes:
             **({"location": location} if location else {}),
         }
         self.evidence.append(evidence)
-        return ProbeResult(recorded, response.status, location, text, evidence, body_bytes)
+        return ProbeResult(recorded, response.status, location, text, evidence, body_bytes,
+                           response.headers.get("content-type", ""))
 
     def fetch(self, url: str, purpose: str) -> ProbeResult:
-        """Asks the portal for an address another session noted (a page, a document), in this context."""
-        response = self.page.context.request.get(url, max_redirects=0, fail_on_status_code=False)
+        """Asks the portal for an address another session noted (a page, a document), in this context. Its
+        redirects are followed: what counts is what the portal finally gives (a redirect to the document is
+        giving it), and the evidence says where the answer came from."""
+        response = self.page.context.request.get(url, max_redirects=MAX_REDIRECTS, fail_on_status_code=False)
         body = response.body()
         recorded = RecordedRequest(purpose, "GET", url, {}, None)
-        location = response.headers.get("location")
+        final = urlsplit(response.url).path
         evidence = {"purpose": purpose, "technique": "replay", "method": "GET", "path": recorded.path,
-                    "status": response.status, **({"location": location} if location else {})}
+                    "status": response.status, **({"answered_from": final} if final != recorded.path else {})}
         self.evidence.append(evidence)
-        return ProbeResult(recorded, response.status, location, body.decode("utf-8", "replace"), evidence, body)
+        return ProbeResult(recorded, response.status, None, body.decode("utf-8", "replace"), evidence, body,
+                           response.headers.get("content-type", ""))
+
+    def show(self, result: ProbeResult) -> None:
+        """The portal's answer to a replay shown in the browser, at the request's address, as if the page had
+        sent it: the scenario can then go on from it as a person would (its links and forms reach the portal)."""
+        url = result.request.url
+        self.page.route(url, lambda route: route.fulfill(status=result.status, body=result.body,
+                                                         content_type=result.content_type or "text/html"), times=1)
+        try:
+            self.page.goto(url)
+        finally:
+            self.page.unroute(url)
+        self.shown(f"la réponse du portail ({result.status}) montrée dans le navigateur à {urlsplit(url).path}")
 
     def shown(self, what: str) -> None:
         """Notes, beside the last probe of the report, what the page showed after it."""
@@ -297,7 +314,7 @@ class ServerProbes:
         if stale:
             cannot_probe(
                 f"the request for « {recorded.action} » carries {', '.join(stale)}, and the page shown now "
-                f"({urlsplit(self.page.url).path}) offers no value of this session for it: sent as it was learnt, "
+                f"({urlsplit(self.page.url).path}) offers no value for it: sent as it was learnt, "
                 "it would be refused for its token, not for the rule"
             )
 

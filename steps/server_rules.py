@@ -63,10 +63,10 @@ def save_letter_in_new_draft(driver: Driver, probes: ServerProbes) -> str:
     return text
 
 
-def replay_letter(driver: Driver, probes: ServerProbes, purpose: str, *, in_another_session: bool = False) -> str:
+def replay_letter(driver: Driver, probes: ServerProbes, purpose: str) -> str:
     text = _letter("rejouée")
     name = probes.names.get(COVER_LETTER) or cannot_probe("the cover letter's field was never seen with a name")
-    probes.replay(SAVE_LETTER, purpose, changes={name: text}, in_another_session=in_another_session)
+    probes.replay(SAVE_LETTER, purpose, changes={name: text})
     probes.replayed[COVER_LETTER] = text
     return text
 
@@ -140,16 +140,20 @@ def replay_apply(driver: Driver, probes: ServerProbes) -> None:
     replay_apply_and_follow(driver, probes, "« Postuler » une seconde fois après le retrait (ne doit rien créer)")
 
 
-def replay_apply_and_follow(
-    driver: Driver, probes: ServerProbes, purpose: str, *, in_another_session: bool = False
-) -> None:
+def replay_apply_and_follow(driver: Driver, probes: ServerProbes, purpose: str) -> None:
     """« Postuler » sent again; where the portal lets it through, the pages it leads to are followed as a person
     would (the question, a new application), so what the portal then stores is what it allowed."""
-    result = probes.replay(APPLY, purpose, in_another_session=in_another_session)
-    if result.location is None:
+    result = probes.replay(APPLY, purpose)
+    if result.location is not None:
+        # The portal let it through: the scenario goes on as a person would, to see whether it stores a new one.
+        ApplicationFlow(driver).follow_after_apply(result.location)
+    elif 200 <= result.status < 300:
+        # The portal answered with a page of its own: a refusal, or the question that comes before a new
+        # application is stored. Shown in the browser and followed the same way, so either is told apart.
+        probes.show(result)
+        ApplicationFlow(driver).follow_after_apply(None)
+    else:
         return
-    # The portal let it through: the scenario goes on as a person would, to see whether it stores a new one.
-    ApplicationFlow(driver).follow_after_apply(result.location)
     probes.shown(f"le portail a laissé passer « Postuler » ; la page suivie : {driver.url}")
 
 
@@ -254,8 +258,7 @@ def intruder_replays_save(driver: Driver, probes: ServerProbes) -> None:
     # his session's tokens, not the first's.
     driver.back()
     ProfilePage(driver).open()
-    replay_letter(driver, probes, "le second candidat enregistre la lettre du premier (doit être refusé)",
-                  in_another_session=True)
+    replay_letter(driver, probes, "le second candidat enregistre la lettre du premier (doit être refusé)")
 
 
 @then("le projet du premier candidat garde sa lettre")
@@ -272,9 +275,13 @@ def owner_has_draft(control: ControlClient, owner: dict) -> None:
 
 
 @when(parsers.parse("il note l'adresse du lien « {link} » de cette candidature"))
-def owner_notes_pdf(driver: Driver, owner: dict, link: str) -> None:
+def owner_notes_pdf(driver: Driver, probes: ServerProbes, owner: dict, link: str) -> None:
     MyApplications(driver).open()
     owner["pdf_url"] = MyApplications(driver).link_address(owner["opening"]["title"], link)
+    witness = probes.fetch(owner["pdf_url"], "le PDF noté, demandé par son propriétaire (témoin)")
+    if not witness.body.startswith(b"%PDF"):
+        cannot_probe(f"the address of « {link} » ({urlsplit(owner['pdf_url']).path}) answered its owner "
+                     f"{witness.status} without a PDF, so a refusal to another candidate would prove nothing")
 
 
 @when("le second candidat demande au portail le PDF noté du premier", target_fixture="intruder_answer")
@@ -393,10 +400,14 @@ def letter_unchanged(driver: Driver, probes: ServerProbes) -> None:
 
 
 @when("il joint un fichier dans la section « Mes pièces jointes » et en note l'adresse")
-def owner_attaches(driver: Driver, owner: dict, tmp_path: Path) -> None:
+def owner_attaches(driver: Driver, probes: ServerProbes, owner: dict, tmp_path: Path) -> None:
     path = pdf_file(tmp_path, f"confidentiel-{secrets.token_hex(3)}.pdf")
     AttachmentsArea(driver, mine=True).attach(path)
     owner["file"] = {"url": AttachmentsArea(driver, mine=True).file_address(path.name), "content": path.read_bytes()}
+    witness = probes.fetch(owner["file"]["url"], "le fichier noté, demandé par son propriétaire (témoin)")
+    if owner["file"]["content"] not in witness.body:
+        cannot_probe(f"the address noted for {path.name} ({urlsplit(owner['file']['url']).path}) answered its owner "
+                     f"{witness.status} without the file, so a refusal to another candidate would prove nothing")
 
 
 @when("le second candidat demande au portail le fichier joint noté du premier", target_fixture="intruder_file")
@@ -443,5 +454,4 @@ def sign_in_as_unlisted(driver: Driver, candidate: dict, target, signed_in_state
 @when("je renvoie au portail la requête « Postuler » préparée, depuis « Mon Profil »")
 def unlisted_replays_apply(driver: Driver, probes: ServerProbes) -> None:
     ProfilePage(driver).open()  # a page of this candidate's own, with a form: its session's tokens
-    replay_apply_and_follow(driver, probes, "« Postuler » d'un candidat hors de la liste (ne doit rien créer)",
-                            in_another_session=True)
+    replay_apply_and_follow(driver, probes, "« Postuler » d'un candidat hors de la liste (ne doit rien créer)")

@@ -62,7 +62,7 @@ class ApplicationFlow:
         self.driver.click_button("Rechercher")
 
     def open_found(self, opening: dict) -> None:
-        self.driver.find("link", opening["title"]).click()
+        self.driver.follow(self.driver.find("link", opening["title"]))
 
     def open_opening(self, opening: dict) -> None:
         self.driver.click_link("Rech. Emplois")
@@ -107,10 +107,11 @@ class ApplicationFlow:
         self.driver.find_guide("radio", option).check()
         self.driver.click_button("Suivant")
 
-    def follow_after_apply(self, location: str) -> None:
+    def follow_after_apply(self, location: str | None) -> None:
         """Where a replayed « Postuler » was let through: on as a person would, the question answered and a new
-        application asked for where the page offers them."""
-        self.driver.open(urljoin(self.driver.url, location))
+        application asked for where the page offers them; from ``location``, or from the page shown (None)."""
+        if location is not None:
+            self.driver.open(urljoin(self.driver.url, location))
         if self.driver.controls("combobox").count():
             self.answer_question()
             self.driver.page.wait_for_load_state()
@@ -212,7 +213,7 @@ class ApplicationFlow:
         row = self.driver.rows(title)
         expect(row).to_have_count(1)
         label = self.driver.control_name("template_choose", title=title)
-        self.driver.present(self.driver.clickable(label, row), label, "link or button").click()
+        self.driver.follow(self.driver.present(self.driver.clickable(label, row), label, "link or button"))
 
     def prepare_choice(self, option: str, alternative: str) -> tuple[Locator, str]:
         """The option ticked (not sent); returns it and the value the page gives ``alternative``."""
@@ -223,7 +224,7 @@ class ApplicationFlow:
 
     def download_offline_form(self, folder: Path) -> Path:
         with self.driver.page.expect_download() as download_info:
-            self.driver.click_link(OFFLINE_FORM)
+            self.driver.click_link(OFFLINE_FORM, download=True)
         path = folder / (download_info.value.suggested_filename or "formulaire")
         download_info.value.save_as(path)
         return path
@@ -312,6 +313,8 @@ class MyApplications:
         self.driver.present(self._status_cell(row, status), label, "cell", status)
 
     def expect_not_listed(self, text: str) -> None:
+        """No row of ``text`` in the table, once the table is shown: never read off a page without it."""
+        self.driver.find_guide("table", MY_APPLICATIONS)
         expect(self.rows_of(text)).to_have_count(0)
 
     def expect_counts(self, counts: dict[str, int]) -> None:
@@ -342,12 +345,12 @@ class MyApplications:
 
     def open_draft(self) -> None:
         """The draft's edit link (the profile's ``open_draft``): the scenario's candidate has one draft."""
-        self.driver.find("link", self.driver.control_name("open_draft")).click()
+        self.driver.follow(self.driver.find("link", self.driver.control_name("open_draft")))
 
     def open_application(self, text: str, title: str | None = None) -> None:
         """An application's own link (``open_application``, per row: it may name the ``title``), in the row of
         ``text``; a submitted application's link to see it is the same control."""
-        self._row_link(text, "open_application", title if title is not None else text).click()
+        self.driver.follow(self._row_link(text, "open_application", title if title is not None else text))
 
     def edit_link(self, text: str) -> Locator:
         return self.driver.by_role("link", self.driver.control_name("open_draft", title=text), self.row(text))

@@ -18,7 +18,7 @@ class ProfilePage:
 
     def open(self) -> None:
         """« Mon Profil », once its page has loaded (its forms may be read or sent at once)."""
-        self.driver.follow_link(MY_PROFILE)
+        self.driver.click_link(MY_PROFILE)
 
     def open_tab(self, tab: str) -> None:
         """A tab by the guide's name, whether the portal makes it a tab, a link, a button or an anchor; done once

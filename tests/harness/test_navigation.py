@@ -2,6 +2,9 @@
 its own page, an in-page anchor, a tab, a button), and « I am on X » is proven by what the guide fixes, its
 name shown as the current one (aria-current, a selected tab) or as a heading of any level (issue 14)."""
 
+import http.server
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -36,6 +39,9 @@ PAGES = {
         <button disabled>Soumettre candidature</button>""",
     # A link named Formation, but the page is another one.
     "/elsewhere": '<h1>Accueil</h1><a href="/formation">Formation</a>',
+    # A link the page handles by a script, never leaving the page.
+    "/scripted": """<a href="/formation" id="s">Formation</a><p id="p"></p><script>document.getElementById('s')
+        .onclick = e => { e.preventDefault(); document.getElementById('p').textContent = 'montré ici'; };</script>""",
 }
 
 
@@ -112,3 +118,50 @@ def test_a_button_that_stays_disabled_says_so_and_names_the_empty_mandatory_fiel
     with pytest.raises(ButtonDisabled, match=r"« Soumettre candidature » \(button\) stays disabled on \S+/disabled; "
                                              r"mandatory fields of this page still empty: « Nom de l'établissement »$"):
         driver.click_button("Soumettre candidature")
+
+
+class _SlowPortal(http.server.BaseHTTPRequestHandler):
+    """A real server that sends its second page in two parts (a loaded portal): a click returns once the first
+    has arrived, while the rest of the page, its table, is still to come."""
+
+    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        self.send_response(200)
+        self.send_header("content-type", "text/html; charset=utf-8")
+        self.end_headers()
+        if self.path == "/":
+            self.wfile.write(b'<!doctype html><html lang=fr><title>t</title><a href="/lente">Mes candidatures</a>')
+            return
+        self.wfile.write(b"<!doctype html><html lang=fr><title>t</title><p>" + b" " * 4096 + b"</p>")
+        self.wfile.flush()
+        time.sleep(0.5)  # the server's delay, not a wait of the test: it only has to outlast a bare click
+        self.wfile.write(b"<h1>Mes candidatures</h1></html>")
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_link_to_another_document_is_followed_until_that_document_has_loaded(chromium):
+    """What the next step reads, or finds absent, is the page the link leads to, never the one it left."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _SlowPortal)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = chromium.new_page()
+    try:
+        driver = Driver(page, load_profile(PROFILES_DIR / "reference-fr.toml"))
+        driver.open(f"http://127.0.0.1:{server.server_port}/")
+        driver.follow(page.get_by_role("link", name="Mes candidatures"))
+        assert page.url.endswith("/lente") and page.evaluate("document.readyState") == "complete"
+        assert page.evaluate("document.querySelector('h1') && document.querySelector('h1').textContent") == (
+            "Mes candidatures")
+    finally:
+        page.close()
+        server.shutdown()
+
+
+def test_a_link_to_a_fragment_or_one_a_script_handles_is_only_clicked(driver: Driver):
+    driver.open(BASE + "/one-page")
+    driver.follow(driver.page.get_by_role("link", name="Formation"))
+    assert driver.page.url == BASE + "/one-page#formation"
+    driver.open(BASE + "/scripted")
+    driver.page.set_default_navigation_timeout(300)  # the script keeps the page: the wait for a load ends at this
+    driver.follow(driver.page.get_by_role("link", name="Formation"))
+    assert driver.page.url == BASE + "/scripted" and driver.page.get_by_text("montré ici").is_visible()

@@ -27,7 +27,13 @@ PAGES = {
     "/forced": "<p>formulaire reçu</p>",
     # A page of the portal with no form, so no token of the session.
     "/plain": "<p>Accueil</p>",
+    # A form whose answer is a page of its own (200, no redirect), with a link onwards; an ASP.NET-style token.
+    "/ask": '<form method="post" action="/asked"><input type="hidden" name="__RequestVerificationToken" '
+            'value="{token}"><button>Postuler</button></form>',
+    # A document served from the address it redirects to.
+    "/document": "<p>le document confidentiel</p>",
 }
+REDIRECTS = {"/noted": "/document"}
 
 
 class Portal(http.server.BaseHTTPRequestHandler):
@@ -36,6 +42,11 @@ class Portal(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
         path = self.path.split("?")[0]
+        if path in REDIRECTS:
+            self.send_response(302)
+            self.send_header("location", REDIRECTS[path])
+            self.end_headers()
+            return
         if path not in PAGES:
             self._answer(404, "")
             return
@@ -46,6 +57,9 @@ class Portal(http.server.BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         body = self.rfile.read(int(self.headers["content-length"] or 0)).decode()
         Portal.received.append(("POST", self.path, parse_qs(body, keep_blank_values=True)))
+        if self.path == "/asked":
+            self._answer(200, '<h1>Question de présélection</h1><a href="/plain">Continuer</a>')
+            return
         self.send_response(303)
         self.send_header("location", "/form")
         self.end_headers()
@@ -134,16 +148,17 @@ def test_a_probe_that_cannot_be_made_is_not_testable_never_a_pass(page: Page, ca
     assert posts() == []
 
 
-def test_a_replay_in_another_session_from_a_page_without_its_token_is_not_testable(page: Page) -> None:
-    """Sent with the token of the session it was learnt in, the portal would refuse it for the token, and the
-    refusal would pass for the rule kept: the probe says it cannot be made, and sends nothing."""
+def test_a_replay_from_a_page_without_its_token_is_not_testable(page: Page) -> None:
+    """Sent with the token it was learnt with (another session's, or one the portal gave one page), the portal
+    would refuse it for the token, and the refusal would pass for the rule kept: the probe says it cannot be
+    made, and sends nothing."""
     probes = ServerProbes(page, [])
     page.goto("/form")
     with probes.capturing("save"):
         page.get_by_role("button", name="Enregistrer").click()
     page.goto("/plain")
     with pytest.raises(pytest.skip.Exception) as skipped:
-        probes.replay("save", "par un autre candidat", in_another_session=True)
+        probes.replay("save", "par un autre candidat")
     assert "carries token" in str(skipped.value.msg) and "/plain" in str(skipped.value.msg)
     assert posts() == []
 
@@ -154,5 +169,44 @@ def test_a_replay_in_another_session_carries_the_token_of_the_page_shown_now(pag
     with probes.capturing("save"):
         page.get_by_role("button", name="Enregistrer").click()
     page.goto("/form")  # the other candidate's own page with a form: a token of his session
-    probes.replay("save", "par un autre candidat", in_another_session=True)
+    probes.replay("save", "par un autre candidat")
     assert posts() == [{"token": ["t2"], "letter": ["premier"]}]
+
+
+def test_a_fetch_follows_the_portals_redirects_to_what_it_finally_gives(page: Page) -> None:
+    """A redirect to the document is giving it: the answer read is the document's, and the evidence says where
+    it came from (an answer read at the redirect itself, an empty body, would pass for a refusal)."""
+    probes = ServerProbes(page, evidence := [])
+    page.goto("/plain")
+    answer = probes.fetch("/noted", "le document d'un autre")
+    assert answer.status == 200 and "le document confidentiel" in answer.text
+    assert evidence[0]["path"] == "/noted" and evidence[0]["answered_from"] == "/document"
+
+
+def test_a_replays_own_page_can_be_shown_and_followed_as_a_person_would(page: Page) -> None:
+    """A portal that answers a replay with a page (200), not a redirect: the answer is shown at the request's
+    address, and its links reach the portal."""
+    probes = ServerProbes(page, evidence := [])
+    page.goto("/ask")
+    with probes.capturing("apply"):
+        page.get_by_role("button", name="Postuler").click()
+    result = probes.replay("apply", "Postuler rejoué")
+    assert result.status == 200 and result.location is None
+    probes.show(result)
+    assert page.url.endswith("/asked") and page.get_by_role("heading", name="Question de présélection").is_visible()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Continuer").click()
+    assert page.url.endswith("/plain") and "montrée dans le navigateur" in evidence[-1]["shown_after"][0]
+
+
+def test_tokens_of_other_frameworks_are_known_as_tokens(page: Page) -> None:
+    """An ASP.NET form's token, learnt in one session and absent from the page shown in another, is stale."""
+    probes = ServerProbes(page, [])
+    page.goto("/ask")
+    with probes.capturing("apply"):
+        page.get_by_role("button", name="Postuler").click()
+    page.goto("/plain")
+    with pytest.raises(pytest.skip.Exception) as skipped:
+        probes.replay("apply", "par un autre candidat")
+    assert "__RequestVerificationToken" in str(skipped.value.msg)
+    assert posts() == []
