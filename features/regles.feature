@@ -99,7 +99,7 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
     Alors la liste « Mes candidatures » montre cet appel à candidature au statut « A l'étude »
 
   @REQ-FAQ-07 @needs-accounts
-  Scénario: Une candidature retirée n'apparaît qu'avec « Toutes »
+  Scénario: « Toutes » montre aussi une candidature retirée
     Étant donné un appel à candidature ouvert avec des questions de présélection
     Et que je suis connecté en tant que ce candidat
     Et que j'ai soumis une candidature à cet appel à candidature
@@ -107,8 +107,7 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
     Et je clique sur le bouton « Retirer ma candidature »
     Et je clique sur le bouton « Confirmer le retrait »
     Et je clique sur le lien « Mes candidatures »
-    Alors la liste « Mes candidatures » ne montre pas cet appel à candidature
-    Quand je choisis « Toutes » dans « Afficher mes candidatures »
+    Et je choisis « Toutes » dans « Afficher mes candidatures »
     Et je clique sur le bouton « Actualiser »
     Alors la liste « Mes candidatures » montre cet appel à candidature au statut « Retirée »
 

@@ -19,7 +19,9 @@ Fonctionnalité: Une candidature n'est accessible qu'à son auteur
     Et un second candidat inscrit
     Quand le premier candidat ouvre sa candidature depuis « Mes candidatures » et en note l'adresse
     Et il note l'adresse du lien « Voir/Imprimer PHP » de cette candidature
+    Et il demande au portail le PDF noté, qui le lui donne
     Et il joint un fichier dans la section « Mes pièces jointes » et en note l'adresse
+    Et il demande au portail le fichier noté, qui le lui donne
     Et le premier candidat enregistre la lettre de son projet de candidature, requête notée
     Et le second candidat se connecte et ouvre cette adresse
     Et le second candidat demande au portail le PDF noté du premier

@@ -263,11 +263,6 @@ def listed_with_status(driver: Driver, opening: dict, status: str) -> None:
     MyApplications(driver).expect_status(opening["number"], status)
 
 
-@then("la liste « Mes candidatures » ne montre pas cet appel à candidature")
-def not_listed(driver: Driver, opening: dict) -> None:
-    MyApplications(driver).expect_not_listed(opening["number"])
-
-
 @then("mon nouveau numéro de téléphone est enregistré")
 def phone_saved(driver: Driver, new_phone: str) -> None:
     driver.expect_text("Votre profil a été enregistré")

@@ -275,13 +275,18 @@ def owner_has_draft(control: ControlClient, owner: dict) -> None:
 
 
 @when(parsers.parse("il note l'adresse du lien « {link} » de cette candidature"))
-def owner_notes_pdf(driver: Driver, probes: ServerProbes, owner: dict, link: str) -> None:
+def owner_notes_pdf(driver: Driver, owner: dict, link: str) -> None:
     MyApplications(driver).open()
     owner["pdf_url"] = MyApplications(driver).link_address(owner["opening"]["title"], link)
+
+
+@when("il demande au portail le PDF noté, qui le lui donne")
+def owner_fetches_pdf(probes: ServerProbes, owner: dict) -> None:
+    """The positive control: the address noted gives its owner the PDF, so a refusal to another is the rule's."""
     witness = probes.fetch(owner["pdf_url"], "le PDF noté, demandé par son propriétaire (témoin)")
     if not witness.body.startswith(b"%PDF"):
-        cannot_probe(f"the address of « {link} » ({urlsplit(owner['pdf_url']).path}) answered its owner "
-                     f"{witness.status} without a PDF, so a refusal to another candidate would prove nothing")
+        cannot_probe(f"the address noted ({urlsplit(owner['pdf_url']).path}) answered its owner {witness.status} "
+                     "without a PDF, so a refusal to another candidate would prove nothing")
 
 
 @when("le second candidat demande au portail le PDF noté du premier", target_fixture="intruder_answer")
@@ -400,14 +405,18 @@ def letter_unchanged(driver: Driver, probes: ServerProbes) -> None:
 
 
 @when("il joint un fichier dans la section « Mes pièces jointes » et en note l'adresse")
-def owner_attaches(driver: Driver, probes: ServerProbes, owner: dict, tmp_path: Path) -> None:
+def owner_attaches(driver: Driver, owner: dict, tmp_path: Path) -> None:
     path = pdf_file(tmp_path, f"confidentiel-{secrets.token_hex(3)}.pdf")
     AttachmentsArea(driver, mine=True).attach(path)
     owner["file"] = {"url": AttachmentsArea(driver, mine=True).file_address(path.name), "content": path.read_bytes()}
+
+
+@when("il demande au portail le fichier noté, qui le lui donne")
+def owner_fetches_file(probes: ServerProbes, owner: dict) -> None:
     witness = probes.fetch(owner["file"]["url"], "le fichier noté, demandé par son propriétaire (témoin)")
     if owner["file"]["content"] not in witness.body:
-        cannot_probe(f"the address noted for {path.name} ({urlsplit(owner['file']['url']).path}) answered its owner "
-                     f"{witness.status} without the file, so a refusal to another candidate would prove nothing")
+        cannot_probe(f"the address noted for the file ({urlsplit(owner['file']['url']).path}) answered its owner "
+                     f"{witness.status} without it, so a refusal to another candidate would prove nothing")
 
 
 @when("le second candidat demande au portail le fichier joint noté du premier", target_fixture="intruder_file")

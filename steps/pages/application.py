@@ -312,11 +312,6 @@ class MyApplications:
         label = self.driver.label(status)
         self.driver.present(self._status_cell(row, status), label, "cell", status)
 
-    def expect_not_listed(self, text: str) -> None:
-        """No row of ``text`` in the table, once the table is shown: never read off a page without it."""
-        self.driver.find_guide("table", MY_APPLICATIONS)
-        expect(self.rows_of(text)).to_have_count(0)
-
     def expect_counts(self, counts: dict[str, int]) -> None:
         """How many applications the table shows at each status."""
         for status, count in counts.items():
