@@ -184,6 +184,10 @@ Fonctionnalité: Les règles de la foire aux questions (section 6 du guide)
     Alors le bouton « Soumettre candidature » est désactivé
     Quand je renvoie au portail la soumission préparée
     Alors ma candidature à cet appel à candidature est toujours au statut « Brouillon »
+    Quand je rouvre mon projet de candidature depuis « Mes candidatures »
+    Et je remplis à nouveau « Lettre de motivation » et je clique sur « Enregistrer »
+    Et je renvoie au portail la soumission préparée
+    Alors ma candidature à cet appel à candidature est au statut « Postulé »
 
   @REQ-SUB-18 @needs-accounts
   Scénario: Sans « J'accepte ces conditions », le serveur refuse la soumission finale

@@ -197,6 +197,18 @@ def empty_letter(driver: Driver) -> None:
     ApplicationFlow(driver).reload_expecting_letter("")
 
 
+@when("je remplis à nouveau « Lettre de motivation » et je clique sur « Enregistrer »")
+def refill_letter(driver: Driver) -> None:
+    """The mandatory field filled again, so the prepared submission, sent once more, may take effect: the
+    positive control that shows its earlier refusal was the rule's."""
+    text = f"Lettre de motivation reprise {secrets.token_hex(3)}"
+    driver.go_to(COVER_LETTER)
+    ApplicationFlow(driver).write_letter(text)
+    driver.click_button("Enregistrer")
+    driver.expect_text(SAVED)
+    ApplicationFlow(driver).reload_expecting_letter(text)
+
+
 @when("l'appel à candidature redevient ouvert")
 def opening_reopens(control: ControlClient, opening: dict) -> None:
     control.update_opening(opening["id"], state="open")
