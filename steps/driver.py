@@ -30,15 +30,15 @@ _PLACEHOLDER_FORMATS = {
 
 # Whether a clicked element is a link that loads another document in this page (not a fragment of this one, a
 # script, a download or a new window).
-_LINK_FACTS = r"""e => {
+_LEADS_ELSEWHERE = r"""e => {
   const link = e.closest('a[href], area[href]');
   const elsewhere = link && !link.hasAttribute('download') && (!link.target || link.target === '_self');
-  if (!elsewhere) return {leads_elsewhere: false};
+  if (!elsewhere) return false;
   const raw = link.getAttribute('href').trim();
-  if (raw === '' || raw.startsWith('#') || raw.toLowerCase().startsWith('javascript:')) return {leads_elsewhere: false};
+  if (raw === '' || raw.startsWith('#') || raw.toLowerCase().startsWith('javascript:')) return false;
   const to = new URL(link.href, document.baseURI), here = new URL(document.location.href);
   const same = to.origin === here.origin && to.pathname === here.pathname && to.search === here.search;
-  return {leads_elsewhere: !(same && to.hash !== '')};
+  return !(same && to.hash !== '');
 }"""
 
 # The one step number the guide gives (FAQ i).
@@ -349,11 +349,10 @@ class Driver:
 
         A click returns once the answer has begun to arrive, so a step after it could read a page still
         arriving: a check that something is absent (a row, a button) would pass there whatever the rest of the
-        page shows. A link
-        whose address is the page itself, a fragment or a script is only clicked (nothing will load); one the
-        page handles by a script without changing its address is waited for up to the navigation timeout."""
-        facts = control.evaluate(_LINK_FACTS)
-        if not facts["leads_elsewhere"]:
+        page shows. A link to a fragment of this page, a script, a download or another window is only clicked
+        (nothing will load here); one the page handles by a script without changing its address is waited for
+        up to the navigation timeout."""
+        if not control.evaluate(_LEADS_ELSEWHERE):
             control.click()
             return
         clicked = False

@@ -45,9 +45,8 @@ REQUEST_TIMEOUT_MS = 10_000
 # Headers that carry the request's meaning; the browser context adds its cookies itself.
 _KEPT_HEADERS = ("content-type", "origin", "referer", "accept")
 _URLENCODED = "application/x-www-form-urlencoded"
-# The name of a field that carries a per-session token (CSRF), which a request replayed in another session must
-# take from that session's page.
-# Fields that carry a session's or a page's token (Rails, Django, Laravel, ASP.NET, WordPress, WTForms…).
+# The name of a field that carries a session's or a page's token (Rails, Django, Laravel, ASP.NET, WordPress,
+# WTForms…), which a replayed request must take from the page shown.
 _TOKEN_NAME = re.compile(r"csrf|xsrf|authenticity|token|nonce|viewstate|eventvalidation|verification", re.IGNORECASE)
 MAX_REDIRECTS = 10
 # Every hidden field of every form of the page, and the CSRF tokens some portals keep in <meta>.
@@ -211,11 +210,12 @@ class ServerProbes:
         the token, not for the rule under test, and the refusal would prove nothing: the probe is then not
         testable, and nothing is sent."""
         recorded = self.learnt(action)
-        self._require_fresh_tokens(recorded)
-        body, headers = self._refreshed(recorded)
+        current = self._page_tokens()
+        self._require_fresh_tokens(recorded, current)
+        body, headers = self._refreshed(recorded, current)
         sent: dict = {}
         if recorded.form is not None:
-            sent["multipart"] = self._multipart(recorded, changes or {}, drop)
+            sent["multipart"] = self._multipart(recorded, current, changes or {}, drop)
             headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
         elif recorded.body is None and recorded.content_type == "multipart/form-data":
             cannot_probe(f"the browser did not show the body of « {action} » (a file upload) to the harness")
@@ -283,9 +283,10 @@ class ServerProbes:
         self.evidence.append(evidence)
         return evidence
 
-    def _multipart(self, recorded: RecordedRequest, changes: dict[str, str], drop: tuple[str, ...]) -> dict:
+    def _multipart(
+        self, recorded: RecordedRequest, current: dict[str, str], changes: dict[str, str], drop: tuple[str, ...]
+    ) -> dict:
         """The form sent with its files again, its tokens refreshed; ``changes`` of a file field rename the file."""
-        current = self._page_tokens()
         parts: dict = {name: current.get(name, value) for name, value in recorded.form or () if name not in drop}
         for name, path in recorded.files:
             filename = changes.get(name, path.name)
@@ -307,9 +308,8 @@ class ServerProbes:
                 return {}  # a page without a document (a download) has no token to give
         return {}
 
-    def _require_fresh_tokens(self, recorded: RecordedRequest) -> None:
+    def _require_fresh_tokens(self, recorded: RecordedRequest, offered: dict[str, str]) -> None:
         carried = [name for name, _ in (recorded.form or recorded.form_fields()) if _TOKEN_NAME.search(name)]
-        offered = self._page_tokens()
         stale = [name for name in carried if name not in offered]
         if stale:
             cannot_probe(
@@ -318,10 +318,9 @@ class ServerProbes:
                 "it would be refused for its token, not for the rule"
             )
 
-    def _refreshed(self, recorded: RecordedRequest) -> tuple[bytes | None, dict[str, str]]:
+    def _refreshed(self, recorded: RecordedRequest, current: dict[str, str]) -> tuple[bytes | None, dict[str, str]]:
         """The body and headers with every token they carry replaced by the page's current value (a portal
         may rotate its CSRF token): hidden fields by name, a CSRF header from the page's CSRF <meta>."""
-        current = self._page_tokens()
         headers = dict(recorded.headers)
         if "meta:csrf" in current:
             for name in headers:
