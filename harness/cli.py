@@ -95,6 +95,13 @@ def _version() -> str:
     return f"{PROG} {info.get('harness_version', 'unknown')}{commit}"
 
 
+# Recording a trace of every scenario costs about a third of a run (measured: 2 workers, 112 scenarios, 193 s
+# traced against 139 s not), for the few that fail. So by default a run records none, and runs its failures once
+# more, traced; the verdict stays the first run's, and the report says how the re-run ended.
+TRACE_MODES = ("rerun", "retain-on-failure", "on", "off")
+TRACE_RERUN_LIMIT = 10
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=_version())
@@ -120,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
                              help="slow every browser action down by MS milliseconds")
         command.add_argument("--video", choices=["off", "on", "retain-on-failure"], default="off",
                              help="record a video of each scenario (all, or failures only), linked from the report")
+        command.add_argument(
+            "--trace", choices=TRACE_MODES, default="rerun",
+            help=f"Playwright traces: rerun (default) runs each failed scenario once more, traced, the verdict "
+                 f"staying the first run's (up to {TRACE_RERUN_LIMIT}); retain-on-failure records every scenario and "
+                 "keeps the failures' (about 35% slower); on keeps every one; off")
         command.add_argument(
             "pytest_args", nargs=argparse.REMAINDER, help="after --: extra pytest arguments (e.g. -k timeout)"
         )
@@ -302,7 +314,7 @@ def _pytest_args(args: argparse.Namespace, profile_path: Path, run_dir: Path, ru
         "--screenshot",
         "only-on-failure",
         "--tracing",
-        "retain-on-failure",
+        "off" if args.trace == "rerun" else args.trace,
         "--output",
         str(run_dir / "evidence"),
         "--browser",
@@ -411,7 +423,56 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
     report = json.loads(report_path.read_text(encoding="utf-8"))
     if report["run"].get("error"):  # the run stopped (a browser that does not start): say why, in one line
         print(f"{PROG}: {report['run']['error']}", file=sys.stderr)
+    elif args.trace == "rerun" and not args.rerun_of:
+        _trace_failures(args, report, run_dir)
     return report["exit_code"], report, run_dir
+
+
+def _trace_failures(args: argparse.Namespace, report: dict, run_dir: Path) -> None:
+    """Run the failed scenarios again, one at a time, with the same data seed and a trace recorded; put each trace
+    into the run's evidence (``trace_from``: how the re-run ended) and write the run's files again."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from slugify import slugify
+
+    from harness.report import write_run
+
+    failed = [s for s in report["scenarios"] if s["outcome"] in ("failed", "error")]
+    if not failed:
+        return
+    traced = failed[:TRACE_RERUN_LIMIT]
+    if not args.quiet:
+        more = f" (the first {len(traced)} of {len(failed)})" if len(failed) > len(traced) else ""
+        print(f"{PROG}: recording a trace of the failed scenarios{more}: each runs once more, traced; the "
+              "verdict is this run's (--trace off: no re-run)", flush=True)
+    seed = report["run"].get("data_seed")
+    with tempfile.TemporaryDirectory(prefix="inspira-trace-") as tmp:
+        listing = Path(tmp) / "scenarios.txt"
+        listing.write_text("\n".join(s["nodeid"] for s in traced), encoding="utf-8")
+        command = [sys.executable, "-m", "harness.cli", *_without_passthrough(args.argv),
+                   "--trace", "on", "--workers", "1", "--retries", "0", "--quiet", "--report-dir", tmp,
+                   "--run-id", "rerun", "--rerun-of", str(listing),
+                   *(["--data-seed", str(seed)] if seed is not None else []), "--", *_passthrough(args.argv)]
+        subprocess.run(command, check=False, capture_output=True)
+        rerun_report = Path(tmp) / "rerun" / "report.json"
+        if not rerun_report.is_file():
+            print(f"{PROG}: the re-run that records the failures' traces left no report; no trace kept",
+                  file=sys.stderr)
+            return
+        rerun = json.loads(rerun_report.read_text(encoding="utf-8"))
+        outcomes = {s["nodeid"]: s["outcome"] for s in rerun["scenarios"]}
+        for scenario in traced:
+            folder = slugify(scenario["nodeid"])
+            trace = Path(tmp) / "rerun" / "evidence" / folder / "trace.zip"
+            if scenario["nodeid"] not in outcomes or not trace.is_file():
+                continue
+            (run_dir / "evidence" / folder).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(trace, run_dir / "evidence" / folder / "trace.zip")
+            again = "failed again" if outcomes[scenario["nodeid"]] in ("failed", "error") else "passed"
+            scenario.setdefault("evidence", {})["trace_from"] = f"a re-run of the scenario, which {again}"
+    write_run(Path(args.report_dir), report["run"]["run_id"], report, Path(args.guide) if args.guide else None)
 
 
 def _report_failed_run(args: argparse.Namespace, line: str, code: int) -> None:

@@ -97,6 +97,8 @@ RUN_OPTIONS: tuple[RunOption, ...] = (
               metavar="FILE"),
     RunOption("--phase", "run only the scenarios that leave the portal's clock alone (parallel) or only those that "
               "move it", choices=("parallel", "serial"), hidden_in_cli=True),
+    RunOption("--rerun-of", "run only the scenarios of these test IDs (one per line): a run's failures again, traced",
+              metavar="FILE", hidden_in_cli=True),
     RunOption("--shard", "run only shard I of N (deterministic); merge with `report merge`", metavar="I/N",
               cli_check=shard_spec, forwarded=False),
     RunOption("--durations-file", "the scenario durations --shard balances on (default: durations.json in the "

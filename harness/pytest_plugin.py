@@ -108,10 +108,18 @@ def _moves_the_clock(item: pytest.Item) -> bool:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Deselect what another shard or phase runs; the report then has scope "shard" and can be merged."""
+    """Deselect what another shard or phase runs; the report then has scope "shard" and can be merged. A re-run
+    of failures (``--rerun-of``) keeps only the scenarios it lists."""
     phase = config.getoption("phase")
     shard = config.stash.get(SHARD_KEY, None)
-    if phase is not None:
+    rerun_of = config.getoption("rerun_of")
+    if rerun_of:
+        listed = set(Path(rerun_of).read_text(encoding="utf-8").splitlines())
+
+        def owns(item: pytest.Item) -> bool:
+            return item.nodeid in listed
+
+    elif phase is not None:
         # A portal shared by parallel workers has one clock: scenarios that move it run on their own.
         def owns(item: pytest.Item) -> bool:
             return _moves_the_clock(item) == (phase == "serial")

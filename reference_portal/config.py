@@ -108,6 +108,9 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--registration-limit", type=_positive, default=None, metavar="N",
                         help=f"accounts one address may create per {THROTTLE_MINUTES} minutes (default: "
                              f"{REGISTRATIONS_PER_CLIENT}); more for a run registering every candidate in the pages")
+    parser.add_argument("--password-hashing", choices=("standard", "cheapest"), default="standard",
+                        help="Argon2id at argon2-cffi's default cost (default), or at its lowest: for a throwaway "
+                             "portal whose accounts are made up and live for one run (the harness's embedded one)")
 
 
 def serve_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -127,4 +130,5 @@ def serve_settings(args: argparse.Namespace) -> dict[str, Any]:
         "behind_proxy": args.behind_proxy,
         "allow_remote_control": args.allow_remote_control,
         "registration_limit": args.registration_limit,
+        "password_hashing": args.password_hashing,
     }

@@ -42,6 +42,7 @@ def serve(
     behind_proxy: bool = False,
     allow_remote_control: bool = False,
     registration_limit: int | None = None,
+    password_hashing: str = "standard",
 ) -> None:
     """``public_url``: where people reach the portal (mail links); by default the address it is bound to."""
     refuse_exposed_control(host, control_token, allow_remote_control)
@@ -56,6 +57,8 @@ def serve(
     }
     if registration_limit:
         config["REGISTRATION_LIMIT"] = registration_limit
+    if password_hashing != "standard":
+        config["PASSWORD_HASHING"] = password_hashing
     if database_url:
         config["DATABASE_URL"] = database_url
     if smtp:

@@ -52,6 +52,11 @@ _CONTROL_FACTS = r"""e => ({
   min: e.getAttribute('min'), max: e.getAttribute('max'),
   value: e.value ?? '',
   suggestions: e.list ? Array.from(e.list.options, o => o.value).filter(v => v) : [],
+  options: e.options ? Array.from(e.options, o => [o.label.trim(), o.value]) : [],
+  name: e.getAttribute('name'),
+  // The role the element has (textbox, spinbutton or combobox), and whether one types its value.
+  role: e.tagName === 'SELECT' || e.list ? 'combobox' : e.type === 'number' ? 'spinbutton' : 'textbox',
+  typed: e.tagName !== 'SELECT' && !e.list && e.type !== 'number',
   label: (() => {
     // The control's name as its label gives it (aria-labelledby, aria-label, then <label>), hidden parts aside.
     const text = n => n.nodeType === 3 ? n.textContent
@@ -62,6 +67,7 @@ _CONTROL_FACTS = r"""e => ({
     return name.replace(/\s+/g, ' ').trim();
   })()
 })"""
+_CONTROLS_FACTS = f"controls => controls.map({_CONTROL_FACTS})"
 
 
 class ButtonDisabled(PlaywrightTimeout):
@@ -329,9 +335,8 @@ class Driver:
                                  + self._empty_mandatory()) from None
 
     def _empty_mandatory(self) -> str:
-        empty = [facts["label"] or facts["type"] for role in ("textbox", "spinbutton", "combobox")
-                 for control in self.page.get_by_role(role).all()
-                 if (facts := control.evaluate(_CONTROL_FACTS))["required"] and not facts["value"]]
+        facts_of_all = self.form_controls(self.page).evaluate_all(_CONTROLS_FACTS)
+        empty = [facts["label"] or facts["type"] for facts in facts_of_all if facts["required"] and not facts["value"]]
         if not empty:
             return "no mandatory field of this page is empty"
         return "mandatory fields of this page still empty: " + ", ".join(f"« {name} »" for name in empty)
@@ -424,40 +429,58 @@ class Driver:
     # -- generic form filling --------------------------------------------
     def fill_required_fields(self) -> list[str]:
         """Fill every required, empty, enabled control of the page (of the section the person is working in,
-        where the page shows several); returns what was filled.
+        where the page shows several), in the page's order; returns what was filled.
 
         A look-up field (a text box followed by its 🔍 icon, named by the profile's ``lookup_icon``) that does not
         suggest its values as one types gets a value of its list through the icon: the first one its list
-        offers. Those go first, since a portal's icon may take the page elsewhere and back."""
+        offers. Those go first, since a portal's icon may take the page elsewhere and back.
+
+        The facts of every control are read in one call (a call per control made this the slowest part of a
+        section), and read again after filling until nothing is left, so that a control that filling another
+        made required or enabled is filled too."""
         filled: list[str] = []
+        without_icon: set[str] = set()
         today = date.today()
-        where = self.section_scope() or self.page
-        for control in where.get_by_role("textbox").all():
-            facts = control.evaluate(_CONTROL_FACTS)
-            if not facts["required"] or facts["disabled"] or facts["value"] or facts["suggestions"]:
+        for _ in range(4):  # a form that keeps revealing more after that is not one a person could finish either
+            controls = self.form_controls()
+            pending = [(index, facts) for index, facts in enumerate(controls.evaluate_all(_CONTROLS_FACTS))
+                       if facts["required"] and not facts["disabled"] and not facts["value"]]
+            looked_up = False
+            for _index, facts in pending:
+                label = facts["label"]
+                if facts["typed"] and not facts["suggestions"] and label not in without_icon:
+                    icon = self._lookup_icon(label)
+                    if icon is None:
+                        without_icon.add(label)
+                        continue
+                    self._choose_first_value(label, icon)
+                    filled.append(facts["name"] or "textbox")
+                    looked_up = True
+                    break
+            if looked_up:  # the page may have been elsewhere and back: read it again
                 continue
-            icon = self._lookup_icon(facts["label"])
-            if icon is not None:
-                self._choose_first_value(facts["label"], icon)
-                filled.append(control.get_attribute("name") or "textbox")
-        for role in ("textbox", "spinbutton", "combobox"):
-            for control in where.get_by_role(role).all():
-                facts = control.evaluate(_CONTROL_FACTS)
-                if not facts["required"] or facts["disabled"] or facts["value"]:
-                    continue
+            if not pending:
+                break
+            for index, facts in pending:
+                control = controls.nth(index)
                 if facts["suggestions"]:  # a text box offering values of its list (a look-up field)
                     control.fill(facts["suggestions"][0])
-                elif role == "combobox":
+                elif facts["type"] == "select":
                     # An option without a value is the list's prompt (« — Choisir — », « Sélectionnez… »).
-                    options = control.evaluate("e => Array.from(e.options, o => [o.label.trim(), o.value])")
-                    choices = [o for o, v in options if o and v and not o.startswith("—") and o != "-"]
+                    choices = [o for o, v in facts["options"] if o and v and not o.startswith("—") and o != "-"]
                     if not choices:
                         continue
                     control.select_option(label=choices[0])
                 else:
                     control.fill(self._value_for(facts, today))
-                filled.append(control.get_attribute("name") or role)
+                filled.append(facts["name"] or facts["role"])
         return filled
+
+    def form_controls(self, scope: Page | Locator | None = None) -> Locator:
+        """The text boxes, number fields and drop-down lists of the section at hand (or of ``scope``), in the
+        page's order."""
+        where = scope or self.section_scope() or self.page
+        return where.get_by_role("textbox").or_(where.get_by_role("spinbutton")).or_(where.get_by_role("combobox"))
 
     def _lookup_icon(self, label: str) -> Locator | None:
         """The 🔍 icon after the field of that label, if the page shows one (the profile's ``lookup_icon``)."""

@@ -142,6 +142,10 @@ def test_report_html_shows_the_verdict_filters_and_a_failures_evidence(thirty_mi
     _, _, report, run_dir = thirty_minute_run
     failed = next(s for s in report["scenarios"] if s["outcome"] == "failed")
     assert failed["evidence"]["screenshot"] and (run_dir / failed["evidence"]["trace"]).exists()
+    # Not recorded in the run (--trace rerun, the default): in a re-run of the failed scenario, which failed again.
+    assert failed["evidence"]["trace_from"] == "a re-run of the scenario, which failed again"
+    passed = next(s for s in report["scenarios"] if s["outcome"] == "passed")
+    assert "trace" not in passed.get("evidence", {})
     choice = find_browser()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(**choice.launch_args())

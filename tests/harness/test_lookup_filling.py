@@ -74,7 +74,7 @@ def test_a_lookup_with_suggestions_takes_the_first_without_opening_its_list(page
     driver = Driver(page, alt_profile())
     driver.open("/formation?datalist=1")
     # A text box with suggestions is a combobox to assistive technology: filled with the drop-down lists.
-    assert driver.fill_required_fields() == ["field_of_study", "institution"]
+    assert driver.fill_required_fields() == ["institution", "field_of_study"]  # in the page's order
     assert page.get_by_label("Nom de l'établissement", exact=True).input_value() == VALUES[0]
     assert "/liste" not in page.opened
 

@@ -52,14 +52,15 @@ def _free_port() -> int:
 def _run(launcher: list[str] | None, select: str, workdir: Path,
          run_args: tuple[str, ...] = ()) -> tuple[str, list[str], str]:
     """Serves one portal, runs the selected scenarios against it: the verdict, failed requirements, output.
-    ``run_args``: more options of `run` (a profile)."""
+    ``run_args``: more options of `run` (a profile). No traces: only the verdicts are read."""
     token = secrets.token_hex(16)  # a urlsafe token may start with "-", which argparse takes for an option
     mail = f"127.0.0.1:{_free_port()}"  # the harness runs its SMTP sink there, the portal sends there
     try:
         with ReferencePortal(workdir / "portal", control_token=token, smtp=mail, launcher=launcher) as portal:
             result = subprocess.run(
                 [sys.executable, "-m", "harness.cli", "run", "--base-url", portal.base_url, "--control-token", token,
-                 "--mail-listen", mail, "--report-dir", str(workdir / "reports"), *run_args, "--", "-k", select],
+                 "--mail-listen", mail, "--report-dir", str(workdir / "reports"), "--trace", "off", *run_args,
+                 "--", "-k", select],
                 capture_output=True, text=True, timeout=900, check=False,
             )
     except (PortalStartError, subprocess.TimeoutExpired) as exc:

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from reference_portal import db, wsgi
-from reference_portal.models import OutgoingMail
+from reference_portal.models import Candidate, OutgoingMail
 
 from .live import portal_process, released_together, served
 from .support import TOKEN, Control, MailBox, free_port, login, make_app
@@ -491,6 +491,34 @@ def test_the_registration_limit_is_an_option_of_serving_the_portal(tmp_path):
         answers.append(client.post("/inscription", data={**REGISTRATION, "user_code": f"lim{number:04d}"}).status_code)
         client.post("/deconnexion")
     assert answers == [302, 302, 429]
+
+
+def test_the_hashing_cost_is_an_option_of_serving_the_portal_and_standard_by_default(tmp_path):
+    """The harness's embedded portal, whose accounts live for one run, asks for the cheapest cost; a served one
+    hashes at argon2-cffi's default unless told otherwise. Either way every stored hash is Argon2id."""
+    import argparse
+
+    from argon2 import extract_parameters, profiles
+
+    from reference_portal.config import add_serve_arguments, serve_settings
+
+    parser = argparse.ArgumentParser()
+    add_serve_arguments(parser)
+    assert serve_settings(parser.parse_args([]))["password_hashing"] == "standard"
+    assert serve_settings(parser.parse_args(["--password-hashing", "cheapest"]))["password_hashing"] == "cheapest"
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--password-hashing", "none"])
+    costs = {}
+    for name, extra in (("standard", {}), ("cheapest", {"PASSWORD_HASHING": "cheapest"})):
+        (tmp_path / name).mkdir()
+        app = make_app(tmp_path / name, **extra)
+        client = app.test_client()
+        assert client.post("/inscription", data={**REGISTRATION, "user_code": "cout0001"}).status_code == 302
+        with app.app_context():
+            stored = db.session().scalars(select(Candidate.password_hash)).one()
+        assert stored.startswith("$argon2id$")
+        costs[name] = extract_parameters(stored).memory_cost
+    assert costs == {"standard": profiles.RFC_9106_LOW_MEMORY.memory_cost, "cheapest": profiles.CHEAPEST.memory_cost}
 
 
 def test_concurrent_password_hashing_is_bounded(tmp_path, monkeypatch):
