@@ -191,3 +191,21 @@ def test_a_missing_profile_key_is_one_line_with_the_guides_passage_and_exit_2(tm
     result = cli("run", "--profile", str(profile))
     assert result.returncode == 2
     assert_one_clear_line(result, "'fields.my_attachments_file' is missing", "« Mes pièces jointes »", "expected")
+
+
+def test_by_default_a_run_records_no_trace_and_each_other_trace_mode_is_pytest_playwrights():
+    """--trace rerun (the default): the run itself traces nothing (its failures are run again, traced:
+    test_end_to_end's broken portal); the other modes are handed to pytest-playwright as they are."""
+    from pathlib import Path
+
+    from harness.cli import _pytest_args, build_parser
+
+    def tracing(*given: str) -> str:
+        args = build_parser().parse_args(["run", *given])
+        pytest_args = _pytest_args(args, Path("p.toml"), Path("run"), "id")
+        return pytest_args[pytest_args.index("--tracing") + 1]
+
+    assert tracing() == "off"
+    modes = ["retain-on-failure", "on", "off"]
+    assert [tracing("--trace", mode) for mode in modes] == modes
+    assert build_parser().parse_args(["run"]).trace == "rerun"
