@@ -5,15 +5,38 @@ forced, and a probe that cannot be made ends the scenario as not testable, never
 from __future__ import annotations
 
 import http.server
+import json
 import threading
 from collections.abc import Iterator
 from urllib.parse import parse_qs
 
+import jsonschema
 import pytest
 from playwright.sync_api import Page
 
+from harness.paths import PROJECT_ROOT
 from harness.verdicts import NOT_TESTABLE_PREFIX
 from steps.probes import ServerProbes
+
+PROBE_SCHEMA = json.loads((PROJECT_ROOT / "harness" / "schemas" / "report.schema.json").read_text(encoding="utf-8"))[
+    "properties"]["scenarios"]["items"]["properties"]["probes"]["items"]
+
+
+@pytest.fixture(autouse=True)
+def evidence_is_what_the_report_schema_allows(monkeypatch) -> Iterator[None]:
+    """Every probe these tests make writes evidence the report's schema allows: a key added to the probes and
+    not to report.schema.json fails here, not only in the whole runs of `make test`."""
+    written: list[list[dict]] = []
+    real_init = ServerProbes.__init__
+
+    def watched(self, page, evidence):
+        written.append(evidence)
+        real_init(self, page, evidence)
+
+    monkeypatch.setattr(ServerProbes, "__init__", watched)
+    yield
+    for item in (item for evidence in written for item in evidence):
+        jsonschema.validate(item, PROBE_SCHEMA)
 
 PAGES = {
     # A form with a token that changes at every page load, as a portal rotating its CSRF token would.
