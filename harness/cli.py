@@ -455,7 +455,12 @@ def _trace_failures(args: argparse.Namespace, report: dict, run_dir: Path) -> No
                    "--trace", "on", "--workers", "1", "--retries", "0", "--quiet", "--report-dir", tmp,
                    "--run-id", "rerun", "--rerun-of", str(listing),
                    *(["--data-seed", str(seed)] if seed is not None else []), "--", *_passthrough(args.argv)]
-        subprocess.run(command, check=False, capture_output=True)
+        try:  # bounded: a re-run for evidence must not hold up the verdict already written
+            subprocess.run(command, check=False, capture_output=True, timeout=120 + 120 * len(traced))
+        except subprocess.TimeoutExpired:
+            print(f"{PROG}: the re-run that records the failures' traces did not end in time; no trace kept",
+                  file=sys.stderr)
+            return
         rerun_report = Path(tmp) / "rerun" / "report.json"
         if not rerun_report.is_file():
             print(f"{PROG}: the re-run that records the failures' traces left no report; no trace kept",
