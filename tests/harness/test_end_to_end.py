@@ -160,6 +160,8 @@ def test_report_html_shows_the_verdict_filters_and_a_failures_evidence(thirty_mi
         expect(page.get_by_text("2 exigence(s) affichée(s)")).to_be_visible()
         evidence = page.get_by_role("img", name=f"Capture d'écran de l'échec : {failed['name']}")
         expect(evidence).to_be_visible()
+        rerun = "en rejouant le scénario après l'exécution, qui a de nouveau échoué"
+        expect(page.get_by_text(rerun)).not_to_have_count(0)  # where the failure's trace comes from
         # Kept with the run: the picture of a failing run's report (docs/report-failing-run.png is one).
         page.screenshot(path=str(run_dir / "report-screenshot.png"), full_page=True)
         browser.close()
