@@ -428,6 +428,21 @@ def run(args: argparse.Namespace) -> tuple[int, dict | None, Path]:
     return report["exit_code"], report, run_dir
 
 
+def failures_to_trace(report: dict, expectations: str | None = None) -> list[dict]:
+    """The failed scenarios worth a traced re-run: not those the expectations file already knows (a scenario
+    it names, or one whose every requirement it lists), which would be run again at every build for nothing."""
+    failed = [s for s in report["scenarios"] if s["outcome"] in ("failed", "error")]
+    if not expectations:
+        return failed
+    from harness.expectations import load_expectations
+
+    known = load_expectations(expectations)
+    scenarios = {e.scenario for e in known if e.scenario}
+    requirements = {e.requirement for e in known if e.requirement}
+    return [s for s in failed if s["name"] not in scenarios and s["name"].split(" [")[0] not in scenarios
+            and not (s["requirement_ids"] and set(s["requirement_ids"]) <= requirements)]
+
+
 def _trace_failures(args: argparse.Namespace, report: dict, run_dir: Path) -> None:
     """Run the failed scenarios again, one at a time, with the same data seed and a trace recorded; put each trace
     into the run's evidence (``trace_from``: how the re-run ended) and write the run's files again."""
@@ -439,7 +454,7 @@ def _trace_failures(args: argparse.Namespace, report: dict, run_dir: Path) -> No
 
     from harness.report import write_run
 
-    failed = [s for s in report["scenarios"] if s["outcome"] in ("failed", "error")]
+    failed = failures_to_trace(report, args.expectations)
     if not failed:
         return
     traced = failed[:TRACE_RERUN_LIMIT]

@@ -209,3 +209,25 @@ def test_by_default_a_run_records_no_trace_and_each_other_trace_mode_is_pytest_p
     modes = ["retain-on-failure", "on", "off"]
     assert [tracing("--trace", mode) for mode in modes] == modes
     assert build_parser().parse_args(["run"]).trace == "rerun"
+
+
+def test_a_failure_the_expectations_already_know_is_not_re_run_for_its_trace(tmp_path):
+    from harness.cli import failures_to_trace
+
+    def scenario(name: str, outcome: str, *requirements: str) -> dict:
+        return {"name": name, "outcome": outcome, "requirement_ids": list(requirements)}
+
+    report = {"scenarios": [
+        scenario("known by requirement", "failed", "REQ-SES-01"),
+        scenario("partly known", "failed", "REQ-SES-01", "REQ-SES-02"),
+        scenario("known by name [example]", "error", "REQ-SUB-01"),
+        scenario("news", "failed", "REQ-SUB-02"),
+        scenario("passed", "passed", "REQ-SUB-03"),
+    ]}
+    known = tmp_path / "known.toml"
+    known.write_text('[[expected_failure]]\nrequirement = "REQ-SES-01"\nreason = "r"\nlink = "https://t/1"\n'
+                     '[[expected_failure]]\nscenario = "known by name"\nreason = "r"\nlink = "https://t/2"\n',
+                     encoding="utf-8")
+    assert [s["name"] for s in failures_to_trace(report)] == [
+        "known by requirement", "partly known", "known by name [example]", "news"]
+    assert [s["name"] for s in failures_to_trace(report, str(known))] == ["partly known", "news"]
