@@ -54,9 +54,8 @@ _CONTROL_FACTS = r"""e => ({
   suggestions: e.list ? Array.from(e.list.options, o => o.value).filter(v => v) : [],
   options: e.options ? Array.from(e.options, o => [o.label.trim(), o.value]) : [],
   name: e.getAttribute('name'),
-  // The role the element has (textbox, spinbutton or combobox), and whether one types its value.
+  // The role the element has: textbox (typed into, offering no values), spinbutton or combobox.
   role: e.tagName === 'SELECT' || e.list ? 'combobox' : e.type === 'number' ? 'spinbutton' : 'textbox',
-  typed: e.tagName !== 'SELECT' && !e.list && e.type !== 'number',
   label: (() => {
     // The control's name as its label gives it (aria-labelledby, aria-label, then <label>), hidden parts aside.
     const text = n => n.nodeType === 3 ? n.textContent
@@ -446,9 +445,9 @@ class Driver:
             pending = [(index, facts) for index, facts in enumerate(controls.evaluate_all(_CONTROLS_FACTS))
                        if facts["required"] and not facts["disabled"] and not facts["value"]]
             looked_up = False
-            for _index, facts in pending:
+            for _, facts in pending:
                 label = facts["label"]
-                if facts["typed"] and not facts["suggestions"] and label not in without_icon:
+                if facts["role"] == "textbox" and label not in without_icon:
                     icon = self._lookup_icon(label)
                     if icon is None:
                         without_icon.add(label)
